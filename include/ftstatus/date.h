@@ -1,0 +1,36 @@
+#pragma once
+// Calendar dates as day numbers, so comparisons and horizons are plain integer math.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ftstatus {
+
+class Date {
+ public:
+  // Strict YYYY-MM-DD that names a real calendar day (2026-02-30 is rejected).
+  static std::optional<Date> parse_iso(std::string_view text);
+  static std::optional<Date> from_ymd(int year, int month, int day);
+  // Today in the local time zone.
+  static Date today();
+
+  int year() const;
+  int month() const;
+  int day() const;
+  std::string to_iso() const;
+
+  // Days since 1970-01-01.
+  long days() const { return days_; }
+  Date plus_days(long n) const { return Date(days_ + n); }
+  friend long operator-(Date a, Date b) { return a.days_ - b.days_; }
+  friend auto operator<=>(Date, Date) = default;
+
+ private:
+  explicit Date(long days) : days_(days) {}
+  long days_ = 0;
+};
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+
+}  // namespace ftstatus

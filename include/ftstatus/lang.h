@@ -1,0 +1,30 @@
+#pragma once
+// Output languages and the bilingual text every status carries.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ftstatus {
+
+enum class Lang { en, es };
+
+// "en" or "es" (case-insensitive); nullopt for anything else.
+std::optional<Lang> parse_lang(std::string_view text);
+
+// The default when --lang is not given: Spanish when LC_ALL (or, when LC_ALL is
+// unset or empty, LANG) starts with "es", otherwise English.
+Lang lang_from_environment();
+
+struct LocalizedText {
+  std::string en;
+  std::string es;
+
+  bool empty() const { return en.empty() && es.empty(); }
+  // Falls back to the other language so a custom taxonomy may give only one.
+  const std::string& get(Lang lang) const {
+    if (lang == Lang::es) return es.empty() ? en : es;
+    return en.empty() ? es : en;
+  }
+};
+
+}  // namespace ftstatus

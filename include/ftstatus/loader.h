@@ -1,0 +1,24 @@
+#pragma once
+// Reads a taxonomy YAML file. A broken file yields diagnostics with
+// file:line:column and no taxonomy: never a partial load.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ftstatus/diagnostic.h"
+#include "ftstatus/taxonomy.h"
+
+namespace ftstatus {
+
+struct LoadResult {
+  std::optional<Taxonomy> taxonomy;  // set only when errors is empty
+  Diagnostics errors;
+  bool ok() const { return taxonomy.has_value(); }
+};
+
+// `file_name` is only used in diagnostics.
+LoadResult load_taxonomy(std::string_view yaml_text, const std::string& file_name);
+LoadResult load_taxonomy_file(const std::string& path);
+LoadResult load_builtin_taxonomy();
+
+}  // namespace ftstatus

@@ -1,0 +1,17 @@
+#pragma once
+// How user-typed status names are compared: "  L2 - Migración ", "migracion" and
+// "MIGRATION" must all find the same status.
+#include <string>
+#include <string_view>
+
+namespace ftstatus {
+
+// Lower-cases, folds Latin accents (á -> a, ñ -> n), turns every run of
+// punctuation, underscores and spaces into one space, trims, and drops a
+// leading "L1 -", "L2 -" or "L3 -" level prefix.
+std::string normalize_name(std::string_view name);
+
+// Levenshtein distance in bytes; used on normalized (ASCII-folded) names.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace ftstatus

@@ -1,0 +1,44 @@
+// ftstatus tree [--format text|json|markdown|dot] [--lang en|es] [--ascii]
+//               [--descriptions] [--taxonomy FILE]
+//
+// Prints the taxonomy: L1 statuses, their L2s and any L3s, with ids.
+// markdown reproduces the playbook page; dot is for Graphviz (dot -Tsvg).
+#include <iostream>
+#include <memory>
+
+#include "command.h"
+#include "ftstatus/tree_writer.h"
+
+namespace ftstatus::cli {
+
+std::function<int()> setup_tree(CLI::App& app) {
+  struct Options {
+    TaxonomyOption taxonomy;
+    LangOption lang;
+    std::string format = "text";
+    bool ascii = false;
+    bool descriptions = false;
+  };
+  auto o = std::make_shared<Options>();
+  o->taxonomy.add_to(app);
+  o->lang.add_to(app);
+  app.add_option("--format", o->format, "Output format: text, json, markdown or dot")
+      ->check(CLI::IsMember({"text", "json", "markdown", "dot"}))
+      ->capture_default_str();
+  app.add_flag("--ascii", o->ascii, "Draw the text tree with plain ASCII instead of box-drawing characters");
+  app.add_flag("--descriptions", o->descriptions, "Include descriptions, playbook notes and target-date rules");
+
+  return [o] {
+    std::optional<Taxonomy> taxonomy = o->taxonomy.load();
+    if (!taxonomy) return static_cast<int>(kExitUsage);
+    TreeOptions options;
+    options.format = *parse_tree_format(o->format);
+    options.lang = o->lang.get();
+    options.ascii = o->ascii;
+    options.descriptions = o->descriptions;
+    write_tree(std::cout, *taxonomy, options);
+    return static_cast<int>(kExitOk);
+  };
+}
+
+}  // namespace ftstatus::cli

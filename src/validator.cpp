@@ -1,0 +1,232 @@
+#include "ftstatus/validator.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace ftstatus {
+
+namespace {
+
+constexpr std::array kCodeNames = {
+    "l1_missing",      "unknown_l1",          "unknown_l2",        "unknown_l3",
+    "l2_missing",      "l2_not_allowed",      "l3_not_allowed",    "l2_not_under_l1",
+    "l3_not_under_l2", "target_date_missing", "target_date_invalid", "target_date_past",
+    "target_date_beyond_horizon",
+};
+static_assert(kCodeNames.size() == static_cast<std::size_t>(Code::target_date_beyond_horizon) + 1);
+
+std::string_view trim(std::string_view text) {
+  const char* spaces = " \t\r\n";
+  std::size_t begin = text.find_first_not_of(spaces);
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(spaces) - begin + 1);
+}
+
+Finding make(Code code, std::string field, std::string_view value, StatusIndex status) {
+  Finding f;
+  f.code = code;
+  f.field = std::move(field);
+  f.value = std::string(value);
+  f.status = status;
+  return f;
+}
+
+// Resolves `name` among the children of `parent` (one level below it),
+// recording unknown / not-allowed / not-under findings. Returns the child or kNoStatus.
+StatusIndex resolve_child(const Taxonomy& t, StatusIndex parent, std::string_view name, int level,
+                          std::vector<Finding>& findings) {
+  const Status& p = t.at(parent);
+  std::string field = fmt::format("l{}", level);
+  if (p.children.empty()) {
+    findings.push_back(make(level == 2 ? Code::l2_not_allowed : Code::l3_not_allowed, field, name, parent));
+    return kNoStatus;
+  }
+  StatusIndex found = t.find_child(parent, name);
+  if (found != kNoStatus) return found;
+  StatusIndex elsewhere = t.find_at_level(level, name);
+  if (elsewhere != kNoStatus) {
+    Finding f = make(level == 2 ? Code::l2_not_under_l1 : Code::l3_not_under_l2, field, name, parent);
+    f.actual_parent = t.at(elsewhere).parent;
+    f.suggestions = t.closest(p.children, name, p.children.size());
+    findings.push_back(std::move(f));
+    return kNoStatus;
+  }
+  Finding f = make(level == 2 ? Code::unknown_l2 : Code::unknown_l3, field, name, parent);
+  f.suggestions = t.closest(p.children, name);
+  findings.push_back(std::move(f));
+  return kNoStatus;
+}
+
+std::string quoted_names(const Taxonomy& t, const std::vector<StatusIndex>& list, Lang lang) {
+  std::string out;
+  for (StatusIndex i : list) out += fmt::format("{}\"{}\"", out.empty() ? "" : ", ", t.at(i).name.get(lang));
+  return out;
+}
+
+std::string name_of(const Taxonomy& t, StatusIndex i, Lang lang) {
+  return i == kNoStatus ? std::string() : t.at(i).name.get(lang);
+}
+
+}  // namespace
+
+std::string_view code_name(Code code) { return kCodeNames[static_cast<std::size_t>(code)]; }
+
+const std::vector<Code>& all_codes() {
+  static const std::vector<Code> codes = [] {
+    std::vector<Code> out;
+    for (std::size_t i = 0; i < kCodeNames.size(); ++i) out.push_back(static_cast<Code>(i));
+    return out;
+  }();
+  return codes;
+}
+
+void check_target_date(const Taxonomy& t, StatusIndex status, std::string_view target_date, Date as_of,
+                       std::vector<Finding>& findings) {
+  const TargetDatePolicy& policy = t.at(status).target_date;
+  std::string_view text = trim(target_date);
+  Date latest = as_of.plus_days(policy.max_days_ahead);
+  auto add = [&](Code code) {
+    Finding f = make(code, "target_date", target_date, status);
+    f.as_of = as_of.to_iso();
+    f.latest = latest.to_iso();
+    findings.push_back(std::move(f));
+  };
+  if (text.empty()) {
+    if (policy.required) add(Code::target_date_missing);
+    return;
+  }
+  std::optional<Date> date = Date::parse_iso(text);
+  if (!date) return add(Code::target_date_invalid);
+  if (!policy.required) return;
+  if (*date < as_of) return add(Code::target_date_past);
+  if (*date > latest) return add(Code::target_date_beyond_horizon);
+}
+
+Validation validate(const Taxonomy& t, const Assignment& a, Date as_of) {
+  Validation v;
+  if (trim(a.l1).empty()) {
+    Finding f = make(Code::l1_missing, "l1", a.l1, kNoStatus);
+    f.suggestions = t.roots();
+    v.findings.push_back(std::move(f));
+  } else {
+    v.l1 = t.find_child(kNoStatus, a.l1);
+    if (v.l1 == kNoStatus) {
+      Finding f = make(Code::unknown_l1, "l1", a.l1, kNoStatus);
+      f.suggestions = t.closest(t.roots(), a.l1);
+      v.findings.push_back(std::move(f));
+    }
+  }
+  if (v.l1 != kNoStatus) {
+    const Status& l1 = t.at(v.l1);
+    if (!trim(a.l2).empty()) {
+      v.l2 = resolve_child(t, v.l1, a.l2, 2, v.findings);
+    } else if (!l1.children.empty()) {
+      Finding f = make(Code::l2_missing, "l2", a.l2, v.l1);
+      f.suggestions = l1.children;
+      v.findings.push_back(std::move(f));
+    }
+    if (!trim(a.l3).empty() && v.l2 != kNoStatus) v.l3 = resolve_child(t, v.l2, a.l3, 3, v.findings);
+  }
+  StatusIndex deepest = v.deepest();
+  if (deepest != kNoStatus) {
+    check_target_date(t, deepest, a.target_date, as_of, v.findings);
+  } else if (!trim(a.target_date).empty() && !Date::parse_iso(trim(a.target_date))) {
+    // Whatever the status, a date that is given must be a real day.
+    Finding f = make(Code::target_date_invalid, "target_date", a.target_date, kNoStatus);
+    f.as_of = as_of.to_iso();
+    v.findings.push_back(std::move(f));
+  }
+  return v;
+}
+
+std::string finding_message(const Taxonomy& t, const Finding& f, Lang lang) {
+  const bool es = lang == Lang::es;
+  std::string status = name_of(t, f.status, lang);
+  switch (f.code) {
+    case Code::l1_missing:
+      return es ? "no se indicó un estado L1" : "no L1 status was given";
+    case Code::unknown_l1:
+      return es ? fmt::format("estado L1 desconocido \"{}\"", f.value)
+                : fmt::format("unknown L1 status \"{}\"", f.value);
+    case Code::unknown_l2:
+    case Code::unknown_l3: {
+      const char* level = f.code == Code::unknown_l2 ? "L2" : "L3";
+      return es ? fmt::format("estado {} desconocido \"{}\" bajo \"{}\"", level, f.value, status)
+                : fmt::format("unknown {} status \"{}\" under \"{}\"", level, f.value, status);
+    }
+    case Code::l2_missing:
+      return es ? fmt::format("\"{}\" requiere un estado L2", status)
+                : fmt::format("\"{}\" needs an L2 status", status);
+    case Code::l2_not_allowed:
+    case Code::l3_not_allowed: {
+      const char* level = f.code == Code::l2_not_allowed ? "L2" : "L3";
+      return es ? fmt::format("\"{}\" no admite un estado {}, pero se indicó \"{}\"", status, level, f.value)
+                : fmt::format("\"{}\" takes no {} status, but \"{}\" was given", status, level, f.value);
+    }
+    case Code::l2_not_under_l1:
+    case Code::l3_not_under_l2: {
+      const char* level = f.code == Code::l2_not_under_l1 ? "L2" : "L3";
+      std::string actual = name_of(t, f.actual_parent, lang);
+      return es ? fmt::format("\"{}\" es un {} de \"{}\", no de \"{}\"", f.value, level, actual, status)
+                : fmt::format("\"{}\" is an {} of \"{}\", not of \"{}\"", f.value, level, actual, status);
+    }
+    case Code::target_date_missing: {
+      std::string meaning = t.at(f.status).target_date.meaning.get(lang);
+      std::string why = meaning.empty() ? "" : fmt::format(" ({})", meaning);
+      return es ? fmt::format("\"{}\" requiere una fecha objetivo{}", status, why)
+                : fmt::format("\"{}\" requires a target date{}", status, why);
+    }
+    case Code::target_date_invalid:
+      return es ? fmt::format("la fecha objetivo \"{}\" no es un día real con formato AAAA-MM-DD", f.value)
+                : fmt::format("target date \"{}\" is not a real calendar day in YYYY-MM-DD form", f.value);
+    case Code::target_date_past:
+      return es ? fmt::format("la fecha objetivo {} es anterior a la fecha de referencia {}", f.value, f.as_of)
+                : fmt::format("target date {} is before the as-of date {}", f.value, f.as_of);
+    case Code::target_date_beyond_horizon: {
+      int days = t.at(f.status).target_date.max_days_ahead;
+      return es ? fmt::format("la fecha objetivo {} está a más de {} días de {} (la última permitida es {})",
+                              f.value, days, f.as_of, f.latest)
+                : fmt::format("target date {} is more than {} days after {} (the latest allowed is {})",
+                              f.value, days, f.as_of, f.latest);
+    }
+  }
+  return {};
+}
+
+std::string finding_fix(const Taxonomy& t, const Finding& f, Lang lang) {
+  const bool es = lang == Lang::es;
+  std::string names = quoted_names(t, f.suggestions, lang);
+  switch (f.code) {
+    case Code::l1_missing:
+    case Code::l2_missing:
+      return es ? fmt::format("indique uno de: {}", names) : fmt::format("give one of: {}", names);
+    case Code::unknown_l1:
+    case Code::unknown_l2:
+    case Code::unknown_l3:
+      return es ? fmt::format("¿quiso decir {}?", names) : fmt::format("did you mean {}?", names);
+    case Code::l2_not_allowed:
+      return es ? "quite el L2" : "remove the L2";
+    case Code::l3_not_allowed:
+      return es ? "quite el L3" : "remove the L3";
+    case Code::l2_not_under_l1:
+    case Code::l3_not_under_l2: {
+      std::string status = name_of(t, f.status, lang);
+      std::string actual = name_of(t, f.actual_parent, lang);
+      const char* level = f.code == Code::l2_not_under_l1 ? "L1" : "L2";
+      return es ? fmt::format("elija uno de {} o cambie el {} a \"{}\"", names, level, actual)
+                : fmt::format("choose one of {} or change the {} to \"{}\"", names, level, actual);
+    }
+    case Code::target_date_missing:
+    case Code::target_date_past:
+    case Code::target_date_beyond_horizon:
+      return es ? fmt::format("indique una fecha objetivo entre {} y {} (AAAA-MM-DD)", f.as_of, f.latest)
+                : fmt::format("set a target date from {} to {} (YYYY-MM-DD)", f.as_of, f.latest);
+    case Code::target_date_invalid:
+      return es ? "escriba la fecha como AAAA-MM-DD, por ejemplo 2026-12-31"
+                : "write the date as YYYY-MM-DD, for example 2026-12-31";
+  }
+  return {};
+}
+
+}  // namespace ftstatus
