@@ -48,7 +48,7 @@ StatusIndex resolve_child(const Taxonomy& t, StatusIndex parent, std::string_vie
   if (elsewhere != kNoStatus) {
     Finding f = make(level == 2 ? Code::l2_not_under_l1 : Code::l3_not_under_l2, field, name, parent);
     f.actual_parent = t.at(elsewhere).parent;
-    f.suggestions = t.closest(p.children, name, p.children.size());
+    f.suggestions = p.children;
     findings.push_back(std::move(f));
     return kNoStatus;
   }
