@@ -11,21 +11,22 @@
 
 #include "ftstatus/builtin.h"
 #include "ftstatus/names.h"
+#include "rules_loader.h"
+#include "yaml_reader.h"
 
 namespace ftstatus {
 
 namespace {
 
 constexpr int kMaxLevels = 3;
-constexpr int kMaxHorizonDays = 36500;
 
 const char* level_name(int level) { return level == 1 ? "L1" : level == 2 ? "L2" : "L3"; }
 
 // Walks the YAML tree once, collecting every error rather than stopping at the
 // first, so one run shows the author everything to fix.
-class Loader {
+class Loader : public detail::YamlReader {
  public:
-  explicit Loader(std::string file) : file_(std::move(file)) {}
+  explicit Loader(std::string file) : YamlReader(std::move(file)) {}
 
   LoadResult load(std::string_view text) {
     LoadResult result;
@@ -43,110 +44,22 @@ class Loader {
       // yaml-cpp throws on conversions we did not foresee; report, never crash.
       error(e.mark, fmt::format("cannot read this value: {}", e.msg));
     }
-    if (errors_.empty())
+    if (errors_.empty()) {
       result.taxonomy = std::move(taxonomy_);
+      result.rules = std::move(rules_);
+    }
     result.errors = std::move(errors_);
     return result;
   }
 
  private:
-  void error(const YAML::Mark& mark, std::string message) {
-    Diagnostic d;
-    d.file = file_;
-    if (!mark.is_null()) {
-      d.line = mark.line + 1;
-      d.column = mark.column + 1;
-    }
-    d.message = std::move(message);
-    errors_.push_back(std::move(d));
-  }
-
-  // Reports keys outside `allowed` and keys given twice.
-  void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
-                  std::string_view where) {
-    std::set<std::string> seen;
-    for (const auto& entry : map) {
-      const YAML::Node& key_node = entry.first;
-      std::string key = key_node.IsScalar() ? key_node.Scalar() : std::string("?");
-      if (!seen.insert(key).second)
-        error(key_node.Mark(), fmt::format("key '{}' is given twice in {}", key, where));
-      bool known = false;
-      for (auto a : allowed) known = known || a == key;
-      if (!known) {
-        std::string list;
-        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        error(key_node.Mark(), fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
-      }
-    }
-  }
-
-  bool expect_map(const YAML::Node& node, std::string_view what) {
-    if (node.IsMap()) return true;
-    error(node.Mark(), fmt::format("{} must be a mapping (key: value lines)", what));
-    return false;
-  }
-
-  bool read_string(const YAML::Node& node, std::string_view what, std::string& out) {
-    if (!node.IsScalar() || node.Scalar().empty()) {
-      error(node.Mark(), fmt::format("{} must be a non-empty text value", what));
-      return false;
-    }
-    out = node.Scalar();
-    return true;
-  }
-
-  // A text is either one string (used for both languages) or {en: ..., es: ...}.
-  bool read_text(const YAML::Node& node, std::string_view what, LocalizedText& out) {
-    if (node.IsScalar()) {
-      if (!read_string(node, what, out.en)) return false;
-      out.es = out.en;
-      return true;
-    }
-    if (!node.IsMap()) {
-      error(node.Mark(), fmt::format("{} must be a text or a mapping with 'en' and 'es'", what));
-      return false;
-    }
-    check_keys(node, {"en", "es"}, what);
-    bool ok = true;
-    if (node["en"]) ok = read_string(node["en"], fmt::format("{}.en", what), out.en) && ok;
-    if (node["es"]) ok = read_string(node["es"], fmt::format("{}.es", what), out.es) && ok;
-    if (ok && out.empty()) {
-      error(node.Mark(), fmt::format("{} needs 'en' or 'es'", what));
-      return false;
-    }
-    return ok;
-  }
-
-  bool read_bool(const YAML::Node& node, std::string_view what, bool& out) {
-    if (node.IsScalar()) {
-      const std::string& v = node.Scalar();
-      if (v == "true") return out = true, true;
-      if (v == "false") return out = false, true;
-    }
-    error(node.Mark(), fmt::format("{} must be true or false", what));
-    return false;
-  }
-
-  bool read_days(const YAML::Node& node, std::string_view what, int& out) {
-    if (node.IsScalar()) {
-      const std::string& v = node.Scalar();
-      bool digits = !v.empty() && v.size() <= 6 && v.find_first_not_of("0123456789") == std::string::npos;
-      if (digits) {
-        int days = std::stoi(v);
-        if (days >= 1 && days <= kMaxHorizonDays) return out = days, true;
-      }
-    }
-    error(node.Mark(), fmt::format("{} must be a whole number of days from 1 to {}", what, kMaxHorizonDays));
-    return false;
-  }
-
   void read_root(const YAML::Node& root) {
     if (!root || root.IsNull()) {
       error(YAML::Mark(), "the file is empty; it needs 'taxonomy' and 'statuses'");
       return;
     }
     if (!expect_map(root, "the top level")) return;
-    check_keys(root, {"taxonomy", "statuses"}, "the top level");
+    check_keys(root, {"taxonomy", "statuses", "columns", "rules"}, "the top level");
     if (const YAML::Node header = root["taxonomy"]) {
       read_header(header);
     } else {
@@ -158,6 +71,13 @@ class Loader {
       return;
     }
     read_status_list(statuses, kNoStatus, 1);
+    if (const YAML::Node columns = root["columns"]) detail::read_columns(*this, columns, rules_.schema);
+    if (const YAML::Node rules = root["rules"]) {
+      if (!root["columns"])
+        error(rules.Mark(), "'rules' need 'columns': declare the columns the rules read");
+      else
+        detail::read_rules(*this, rules, rules_.schema, taxonomy_, rules_.rules);
+    }
   }
 
   void read_header(const YAML::Node& node) {
@@ -173,17 +93,6 @@ class Loader {
       error(node.Mark(), "missing 'name' in 'taxonomy'");
     if (node["source"]) read_string(node["source"], "taxonomy.source", taxonomy_.source);
     if (node["max_days_ahead"]) read_days(node["max_days_ahead"], "taxonomy.max_days_ahead", taxonomy_.max_days_ahead);
-  }
-
-  bool read_id(const YAML::Node& node, std::string_view what, std::string& out) {
-    if (!read_string(node, what, out)) return false;
-    for (char c : out) {
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-        error(node.Mark(), fmt::format("{} '{}' must use only lower-case letters, digits and '_'", what, out));
-        return false;
-      }
-    }
-    return true;
   }
 
   void read_status_list(const YAML::Node& list, StatusIndex parent, int level) {
@@ -286,9 +195,8 @@ class Loader {
     return ok;
   }
 
-  std::string file_;
   Taxonomy taxonomy_;
-  Diagnostics errors_;
+  RuleSet rules_;
 };
 
 }  // namespace

@@ -76,7 +76,7 @@ void append_utf8(std::string& out, char32_t cp) {
 
 }  // namespace
 
-std::string normalize_name(std::string_view name) {
+std::string fold_name(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   bool pending_space = false;
@@ -100,6 +100,11 @@ std::string normalize_name(std::string_view name) {
       append_utf8(out, cp);
     }
   }
+  return out;
+}
+
+std::string normalize_name(std::string_view name) {
+  std::string out = fold_name(name);
   // Exports and the playbook write "L2 - Migración"; the level is not part of the name.
   if (out.size() > 3 && out[0] == 'l' && out[1] >= '1' && out[1] <= '3' && out[2] == ' ')
     out.erase(0, 3);

@@ -6,12 +6,14 @@
 #include <string_view>
 
 #include "ftstatus/diagnostic.h"
+#include "ftstatus/rules.h"
 #include "ftstatus/taxonomy.h"
 
 namespace ftstatus {
 
 struct LoadResult {
   std::optional<Taxonomy> taxonomy;  // set only when errors is empty
+  RuleSet rules;                     // the file's columns and rules, when ok()
   Diagnostics errors;
   bool ok() const { return taxonomy.has_value(); }
 };

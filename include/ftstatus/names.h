@@ -11,6 +11,10 @@ namespace ftstatus {
 // leading "L1 -", "L2 -" or "L3 -" level prefix.
 std::string normalize_name(std::string_view name);
 
+// normalize_name without dropping the level prefix (for CSV headers, where
+// "L1 actual" and "L2 actual" are different columns).
+std::string fold_name(std::string_view name);
+
 // Levenshtein distance in bytes; used on normalized (ASCII-folded) names.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -1,0 +1,90 @@
+#pragma once
+// Streaming RFC 4180 CSV: quoted fields with delimiters, doubled quotes and
+// line breaks; UTF-8 BOM; LF or CRLF; comma, semicolon or tab detected from
+// the header. Memory is one buffer the size of the longest record, reused.
+#include <cstdio>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ftstatus {
+
+enum class Encoding { utf8, cp1252 };
+
+std::optional<Encoding> parse_encoding(std::string_view text);
+
+// What makes the whole input unreadable: no header, a quote still open at
+// the end of the file, binary data.
+class CsvError : public std::runtime_error {
+ public:
+  CsvError(long line, long column, const std::string& message)
+      : std::runtime_error(message), line(line), column(column) {}
+  long line;
+  long column;
+};
+
+struct CsvRecord {
+  // Views into the reader's buffer: valid until the next call to next().
+  std::vector<std::string_view> fields;
+  std::string_view raw;  // the record as it stood in the input, without its line break
+  long line = 0;         // 1-based line where the record starts
+};
+
+class CsvReader {
+ public:
+  static constexpr std::size_t kMaxRecordBytes = 16u << 20;
+
+  // `delimiter` 0 means detect it from the first record.
+  CsvReader(std::FILE* in, char delimiter = 0, Encoding encoding = Encoding::utf8);
+
+  // Reads the next record; false at the end of the input. Blank lines are
+  // skipped (they hold no record). Throws CsvError when the input is unreadable.
+  bool next(CsvRecord& record);
+
+  char delimiter() const { return delimiter_; }
+  bool had_bom() const { return had_bom_; }
+
+ private:
+  bool fill();  // reads more input after end_; false at EOF
+  void start();
+  std::size_t find_record_end(std::size_t from, bool& at_eof);
+  void split(std::string_view raw, CsvRecord& record);
+
+  std::FILE* in_;
+  char delimiter_;
+  Encoding encoding_;
+  std::string buf_;
+  std::size_t pos_ = 0;  // start of unread data in buf_
+  std::size_t end_ = 0;  // end of valid data in buf_
+  bool eof_ = false;
+  bool started_ = false;
+  bool had_bom_ = false;
+  long line_ = 1;
+  std::string unescaped_;  // holds fields with doubled quotes
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length); offset >= kUnescaped -> in unescaped_
+  std::string raw_chunk_;  // cp1252 bytes before transcoding
+};
+
+// True when `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+// Writes records with RFC 4180 quoting through a large buffer.
+class CsvWriter {
+ public:
+  CsvWriter(std::FILE* out, char delimiter) : out_(out), delimiter_(delimiter) { buf_.reserve(1 << 16); }
+  ~CsvWriter() { flush(); }
+  void field(std::string_view text);
+  void end_record();
+  void raw(std::string_view text);  // unquoted bytes, e.g. a BOM
+  bool flush();  // false on a write error
+
+ private:
+  std::FILE* out_;
+  char delimiter_;
+  bool first_ = true;
+  std::string buf_;
+};
+
+}  // namespace ftstatus

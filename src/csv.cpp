@@ -1,0 +1,319 @@
+#include "ftstatus/csv.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace ftstatus {
+
+namespace {
+
+constexpr std::size_t kInitialBuffer = 1u << 20;
+constexpr std::size_t kUnescapedFlag = std::size_t(1) << 63;
+
+// Windows-1252 0x80..0x9F; the five undefined bytes keep their C1 code point.
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+void append_cp1252(std::string& out, unsigned char b) {
+  char32_t cp = b < 0x80 ? b : b < 0xA0 ? kCp1252High[b - 0x80] : b;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// 1-based line and column of `offset` counted from `base` (which is at `line`, column 1).
+std::pair<long, long> locate(std::string_view text, std::size_t offset, long line) {
+  long column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace
+
+std::optional<Encoding> parse_encoding(std::string_view text) {
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (lower == "utf-8" || lower == "utf8") return Encoding::utf8;
+  if (lower == "cp1252" || lower == "windows-1252" || lower == "latin1") return Encoding::cp1252;
+  return std::nullopt;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    char32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+CsvReader::CsvReader(std::FILE* in, char delimiter, Encoding encoding)
+    : in_(in), delimiter_(delimiter), encoding_(encoding) {
+  buf_.resize(kInitialBuffer);
+  unescaped_.reserve(4096);
+}
+
+bool CsvReader::fill() {
+  if (eof_) return false;
+  if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
+  std::size_t room = buf_.size() - end_;
+  std::size_t got;
+  if (encoding_ == Encoding::utf8) {
+    got = std::fread(buf_.data() + end_, 1, room, in_);
+    end_ += got;
+  } else {
+    // A cp1252 byte becomes at most 3 UTF-8 bytes.
+    raw_chunk_.resize(std::max<std::size_t>(room / 3, 1));
+    if (room < 3) {
+      buf_.resize(buf_.size() * 2);
+      room = buf_.size() - end_;
+      raw_chunk_.resize(room / 3);
+    }
+    got = std::fread(raw_chunk_.data(), 1, raw_chunk_.size(), in_);
+    std::string converted;
+    converted.reserve(got * 3);
+    for (std::size_t i = 0; i < got; ++i) append_cp1252(converted, static_cast<unsigned char>(raw_chunk_[i]));
+    std::memcpy(buf_.data() + end_, converted.data(), converted.size());
+    end_ += converted.size();
+  }
+  if (got == 0) {
+    eof_ = true;
+    return false;
+  }
+  return true;
+}
+
+void CsvReader::start() {
+  started_ = true;
+  while (end_ < 4 && fill()) {
+  }
+  std::string_view head(buf_.data(), end_);
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") {
+    had_bom_ = true;
+    pos_ = 3;
+  } else if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") {
+    throw CsvError(1, 1, "the file is UTF-16; save it as UTF-8 (or CSV UTF-8 in Excel) and run again");
+  }
+  std::string_view sample(buf_.data() + pos_, end_ - pos_);
+  std::size_t nul = sample.find('\0');
+  if (nul != std::string_view::npos) {
+    auto [line, column] = locate(sample, nul, 1);
+    throw CsvError(line, column, "the file is not text (it holds a NUL byte); give a CSV file");
+  }
+  if (delimiter_ == 0) {
+    // The header decides: the candidate seen most often outside quotes.
+    std::size_t counts[3] = {0, 0, 0};
+    const char candidates[3] = {',', ';', '\t'};
+    bool quoted = false;
+    for (char c : sample) {
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n') break;
+      for (int k = 0; k < 3; ++k) counts[k] += c == candidates[k];
+    }
+    int best = 0;
+    for (int k = 1; k < 3; ++k)
+      if (counts[k] > counts[best]) best = k;
+    delimiter_ = candidates[best];
+  }
+}
+
+bool CsvReader::next(CsvRecord& record) {
+  if (!started_) start();
+  for (;;) {
+    std::size_t scan = pos_;
+    bool quoted = false;
+    std::size_t quote_open = 0;
+    std::size_t record_end = std::string::npos;
+    while (record_end == std::string::npos) {
+      const char* data = buf_.data();
+      while (scan < end_) {
+        char c = data[scan];
+        if (c == '"') {
+          quoted = !quoted;
+          if (quoted) quote_open = scan;
+        } else if (c == '\n' && !quoted) {
+          record_end = scan;
+          break;
+        }
+        ++scan;
+      }
+      if (record_end != std::string::npos) break;
+      if (end_ - pos_ > kMaxRecordBytes) {
+        auto [line, column] = locate({buf_.data() + pos_, end_ - pos_}, quoted ? quote_open - pos_ : 0, line_);
+        throw CsvError(line, column,
+                       quoted ? "a quote opened here is not closed within 16 MiB; close the quoted field"
+                              : "a record longer than 16 MiB starts here; is this a CSV file?");
+      }
+      // Keep the partial record and read more after it.
+      if (pos_ > 0) {
+        std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+        scan -= pos_;
+        quote_open -= std::min(quote_open, pos_);
+        end_ -= pos_;
+        pos_ = 0;
+      }
+      if (!fill()) {
+        if (pos_ == end_) return false;
+        if (quoted) {
+          auto [line, column] = locate({buf_.data() + pos_, end_ - pos_}, quote_open - pos_, line_);
+          throw CsvError(line, column, "a quote opened here is still open at the end of the file; close the quoted field");
+        }
+        record_end = end_;
+      }
+    }
+    std::string_view raw(buf_.data() + pos_, record_end - pos_);
+    pos_ = record_end < end_ ? record_end + 1 : end_;
+    long start_line = line_;
+    line_ += static_cast<long>(std::count(raw.begin(), raw.end(), '\n')) + 1;
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    if (raw.empty()) continue;  // a blank line holds no record
+    record.line = start_line;
+    record.raw = raw;
+    split(raw, record);
+    return true;
+  }
+}
+
+void CsvReader::split(std::string_view raw, CsvRecord& record) {
+  unescaped_.clear();
+  spans_.clear();
+  const std::size_t n = raw.size();
+  std::size_t i = 0;
+  for (;;) {
+    if (i < n && raw[i] == '"') {
+      std::size_t j = i + 1;
+      bool doubled = false;
+      while (j < n) {
+        if (raw[j] == '"') {
+          if (j + 1 < n && raw[j + 1] == '"') {
+            doubled = true;
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        ++j;
+      }
+      std::size_t content_end = j;
+      std::size_t after = std::min(j + 1, n);
+      std::size_t k = after;
+      while (k < n && raw[k] != delimiter_) ++k;
+      if (!doubled && k == after) {
+        spans_.emplace_back(i + 1, content_end - i - 1);
+      } else {
+        // Doubled quotes, or text after the closing quote: keep every byte.
+        std::size_t start = unescaped_.size();
+        for (std::size_t p = i + 1; p < content_end; ++p) {
+          unescaped_ += raw[p];
+          if (raw[p] == '"') ++p;
+        }
+        unescaped_.append(raw.substr(after, k - after));
+        spans_.emplace_back(start | kUnescapedFlag, unescaped_.size() - start);
+      }
+      i = k;
+    } else {
+      std::size_t k = raw.find(delimiter_, i);
+      if (k == std::string_view::npos) k = n;
+      spans_.emplace_back(i, k - i);
+      i = k;
+    }
+    if (i >= n) break;
+    ++i;  // the delimiter; a trailing one means one more, empty, field
+    if (i == n) {
+      spans_.emplace_back(n, 0);
+      break;
+    }
+  }
+  record.fields.clear();
+  for (auto [offset, length] : spans_) {
+    if (offset & kUnescapedFlag)
+      record.fields.emplace_back(unescaped_.data() + (offset & ~kUnescapedFlag), length);
+    else
+      record.fields.emplace_back(raw.data() + offset, length);
+  }
+}
+
+void CsvWriter::field(std::string_view text) {
+  if (!first_) buf_ += delimiter_;
+  first_ = false;
+  bool quote = false;
+  for (char c : text) {
+    if (c == delimiter_ || c == '"' || c == '\n' || c == '\r') {
+      quote = true;
+      break;
+    }
+  }
+  if (!quote) {
+    buf_.append(text);
+  } else {
+    buf_ += '"';
+    for (char c : text) {
+      if (c == '"') buf_ += '"';
+      buf_ += c;
+    }
+    buf_ += '"';
+  }
+  if (buf_.size() >= (1u << 16)) flush();
+}
+
+void CsvWriter::end_record() {
+  buf_ += '\n';
+  first_ = true;
+}
+
+void CsvWriter::raw(std::string_view text) { buf_.append(text); }
+
+bool CsvWriter::flush() {
+  if (buf_.empty()) return true;
+  bool ok = std::fwrite(buf_.data(), 1, buf_.size(), out_) == buf_.size();
+  buf_.clear();
+  return ok;
+}
+
+}  // namespace ftstatus

@@ -1,0 +1,453 @@
+#include "rules_loader.h"
+
+#include <map>
+
+#include "ftstatus/date.h"
+#include "ftstatus/names.h"
+
+namespace ftstatus::detail {
+
+namespace {
+
+constexpr std::size_t kMaxEnumValues = 63;
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+class RulesReader {
+ public:
+  RulesReader(YamlReader& reader, const Schema& schema, const Taxonomy& taxonomy)
+      : r_(reader), schema_(schema), taxonomy_(taxonomy) {}
+
+  void read(const YAML::Node& list, std::vector<Rule>& rules) {
+    if (!list.IsSequence()) {
+      r_.error(list.Mark(), "'rules' must be a list of rules (lines starting with '- ')");
+      return;
+    }
+    std::map<std::string, int> seen;
+    for (const YAML::Node& node : list) {
+      Rule rule;
+      if (read_rule(node, rule)) {
+        auto [it, fresh] = seen.emplace(rule.id, rule.line);
+        if (!fresh) {
+          r_.error(node["id"].Mark(), fmt::format("duplicate rule id '{}' (first used on line {}); give each rule its own id",
+                                                  rule.id, it->second));
+          continue;
+        }
+        rules.push_back(std::move(rule));
+      }
+    }
+  }
+
+ private:
+  bool read_rule(const YAML::Node& node, Rule& rule) {
+    if (!r_.expect_map(node, "a rule")) return false;
+    r_.check_keys(node, {"id", "description", "when", "then"}, "a rule");
+    rule.line = node.Mark().line + 1;
+    bool ok = true;
+    if (!node["id"]) {
+      r_.error(node.Mark(), "this rule has no 'id'; add one (for example id: my_rule) so output can name it");
+      ok = false;
+    } else {
+      ok = r_.read_id(node["id"], "rule id", rule.id) && ok;
+    }
+    if (node["description"]) ok = r_.read_string(node["description"], "rule description", rule.description) && ok;
+    std::string label = rule.id.empty() ? std::string("this rule") : fmt::format("rule '{}'", rule.id);
+    rule.when.kind = Condition::Kind::all;
+    if (const YAML::Node when = node["when"]) ok = read_all(when, label, rule.when) && ok;
+    if (!node["then"]) {
+      r_.error(node.Mark(), fmt::format("{} has no 'then'; give the status it assigns, e.g. then: in_progress/migration", label));
+      return false;
+    }
+    return read_then(node["then"], label, rule.then) && ok;
+  }
+
+  bool read_then(const YAML::Node& node, const std::string& label, StatusIndex& out) {
+    std::string path;
+    if (!r_.read_string(node, fmt::format("'then' of {}", label), path)) return false;
+    StatusIndex current = kNoStatus;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+      std::size_t slash = path.find('/', start);
+      std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      StatusIndex next = taxonomy_.find_child(current, part);
+      if (next == kNoStatus) {
+        const std::vector<StatusIndex>& options = current == kNoStatus ? taxonomy_.roots() : taxonomy_.at(current).children;
+        std::vector<std::string> names;
+        for (StatusIndex i : taxonomy_.closest(options, part)) names.push_back(taxonomy_.path(i));
+        r_.error(node.Mark(), fmt::format("{} gives unknown status '{}' in '{}'; did you mean {}?", label, part, path, join(names)));
+        return false;
+      }
+      current = next;
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    if (taxonomy_.at(current).level == 1 && !taxonomy_.at(current).children.empty()) {
+      r_.error(node.Mark(), fmt::format("{} gives '{}', which needs an L2 (e.g. {})", label, path,
+                                        taxonomy_.path(taxonomy_.at(current).children.front())));
+      return false;
+    }
+    out = current;
+    return true;
+  }
+
+  // A mapping of conditions that must all hold.
+  bool read_all(const YAML::Node& node, const std::string& label, Condition& out) {
+    if (!node.IsMap()) {
+      r_.error(node.Mark(), fmt::format("'when' of {} must be a mapping of column: condition", label));
+      return false;
+    }
+    bool ok = true;
+    for (const auto& entry : node) {
+      const YAML::Node& key = entry.first;
+      const YAML::Node& value = entry.second;
+      std::string name = key.IsScalar() ? key.Scalar() : std::string();
+      Condition c;
+      c.line = key.Mark().line + 1;
+      c.col = key.Mark().column + 1;
+      if (name == "any" || name == "all") {
+        c.kind = name == "any" ? Condition::Kind::any : Condition::Kind::all;
+        if (!value.IsSequence() || value.size() == 0) {
+          r_.error(value.Mark(), fmt::format("'{}' in {} must be a list of condition mappings", name, label));
+          ok = false;
+          continue;
+        }
+        bool group_ok = true;
+        for (const YAML::Node& item : value) {
+          Condition child;
+          child.kind = Condition::Kind::all;
+          child.line = item.Mark().line + 1;
+          child.col = item.Mark().column + 1;
+          group_ok = read_all(item, label, child) && group_ok;
+          c.children.push_back(std::move(child));
+        }
+        c.source = name + " of " + std::to_string(c.children.size());
+        ok = group_ok && ok;
+        out.children.push_back(std::move(c));
+        continue;
+      }
+      int column = schema_.find(name);
+      if (column < 0) column = schema_.match_header(name);
+      if (column < 0) {
+        std::vector<std::string> ids;
+        for (const Column& col : schema_.columns) ids.push_back(col.id);
+        std::sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+          return edit_distance(name, a) < edit_distance(name, b);
+        });
+        if (ids.size() > 3) ids.resize(3);
+        r_.error(key.Mark(), fmt::format("{} uses unknown column '{}'; did you mean {}? (columns are declared under 'columns')",
+                                         label, name, join(ids)));
+        ok = false;
+        continue;
+      }
+      if (read_condition(value, column, label, c)) {
+        out.children.push_back(std::move(c));
+      } else {
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  // One typed value of the column; on error reports at `node`.
+  bool read_value(const YAML::Node& node, const Column& col, const std::string& label, Condition& c) {
+    if (!node.IsScalar()) {
+      r_.error(node.Mark(), fmt::format("{}: a value for column '{}' must be a single value", label, col.id));
+      return false;
+    }
+    const std::string& text = node.Scalar();
+    if (lower_ascii(trim(text)) == "empty") {
+      c.match_empty = true;
+      return true;
+    }
+    switch (col.type) {
+      case ColumnType::string:
+        c.strings.push_back(lower_ascii(trim(text)));
+        return true;
+      case ColumnType::integer: {
+        std::int64_t v = 0;
+        if (!parse_integer(text, v)) break;
+        c.numbers.push_back(v);
+        return true;
+      }
+      case ColumnType::date: {
+        std::int64_t v = 0;
+        if (!parse_date(text, DateFormat::iso, v)) break;
+        c.numbers.push_back(v);
+        return true;
+      }
+      case ColumnType::boolean: {
+        bool v = false;
+        if (!parse_bool(text, v)) break;
+        c.mask |= std::uint64_t{1} << (v ? 1 : 0);
+        return true;
+      }
+      case ColumnType::enumeration: {
+        int v = parse_enum(col, text);
+        if (v < 0) {
+          r_.error(node.Mark(), fmt::format("{}: '{}' is not a value of column '{}'; expected one of: {}", label, text,
+                                            col.id, join(col.values)));
+          return false;
+        }
+        c.mask |= std::uint64_t{1} << v;
+        return true;
+      }
+    }
+    static constexpr const char* kExpected[] = {"a text", "a whole number", "true or false", "a date YYYY-MM-DD", "an enum value"};
+    r_.error(node.Mark(), fmt::format("{}: '{}' does not fit column '{}' of type {}; expected {}", label, text, col.id,
+                                      type_name(col.type), kExpected[static_cast<int>(col.type)]));
+    return false;
+  }
+
+  // A scalar or a list of values: one_of; in a map, each key is an operator.
+  bool read_condition(const YAML::Node& value, int column, const std::string& label, Condition& c) {
+    const Column& col = schema_.columns[static_cast<std::size_t>(column)];
+    c.column = column;
+    c.type = col.type;
+    if (value.IsScalar()) {
+      std::string text(trim(value.Scalar()));
+      std::string lower = lower_ascii(text);
+      c.source = fmt::format("{} = {}", col.id, text);
+      if (lower == "not empty") {
+        c.kind = Condition::Kind::not_empty;
+        return true;
+      }
+      if (lower == "empty") {
+        c.kind = Condition::Kind::empty;
+        return true;
+      }
+      if (!text.empty() && (text[0] == '<' || text[0] == '>')) {
+        std::size_t op_len = text.size() > 1 && text[1] == '=' ? 2 : 1;
+        std::string op = text.substr(0, op_len);
+        std::string rest(trim(std::string_view(text).substr(op_len)));
+        c.source = fmt::format("{} {} {}", col.id, op, rest);
+        return read_compare(value, col, label, op, rest, c);
+      }
+      c.kind = Condition::Kind::one_of;
+      return read_value(value, col, label, c);
+    }
+    if (value.IsSequence()) {
+      c.kind = Condition::Kind::one_of;
+      bool ok = value.size() > 0;
+      if (!ok) r_.error(value.Mark(), fmt::format("{}: the list for column '{}' is empty", label, col.id));
+      std::vector<std::string> shown;
+      for (const YAML::Node& item : value) {
+        ok = read_value(item, col, label, c) && ok;
+        if (item.IsScalar()) shown.push_back(item.Scalar());
+      }
+      c.source = fmt::format("{} in [{}]", col.id, join(shown));
+      return ok;
+    }
+    if (value.IsMap()) {
+      r_.check_keys(value, {"not", "empty", "one_of", "<", "<=", ">", ">=", "less_than", "at_most", "more_than", "at_least",
+                            "before", "after", "older_than_days", "newer_than_days"},
+                    fmt::format("the condition on '{}'", col.id));
+      c.kind = Condition::Kind::all;
+      bool ok = true;
+      for (const auto& entry : value) {
+        std::string op = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+        const YAML::Node& arg = entry.second;
+        Condition part;
+        part.column = column;
+        part.type = col.type;
+        part.line = entry.first.Mark().line + 1;
+        part.col = entry.first.Mark().column + 1;
+        std::string arg_text = arg.IsScalar() ? arg.Scalar() : std::string("[...]");
+        part.source = fmt::format("{} {} {}", col.id, op, arg_text);
+        if (op == "not") {
+          part.kind = Condition::Kind::none_of;
+          if (arg.IsSequence()) {
+            for (const YAML::Node& item : arg) ok = read_value(item, col, label, part) && ok;
+          } else if (arg.IsScalar() && lower_ascii(trim(arg.Scalar())) == "empty") {
+            part.kind = Condition::Kind::not_empty;
+          } else {
+            ok = read_value(arg, col, label, part) && ok;
+          }
+        } else if (op == "one_of") {
+          part.kind = Condition::Kind::one_of;
+          if (!arg.IsSequence()) {
+            r_.error(arg.Mark(), fmt::format("{}: 'one_of' needs a list", label));
+            ok = false;
+          } else {
+            for (const YAML::Node& item : arg) ok = read_value(item, col, label, part) && ok;
+          }
+        } else if (op == "empty") {
+          bool flag = false;
+          ok = r_.read_bool(arg, "'empty'", flag) && ok;
+          part.kind = flag ? Condition::Kind::empty : Condition::Kind::not_empty;
+        } else if (op == "older_than_days" || op == "newer_than_days") {
+          std::int64_t days = 0;
+          if (col.type != ColumnType::date) {
+            r_.error(entry.first.Mark(), fmt::format("{}: '{}' needs a date column; '{}' is {}", label, op, col.id, type_name(col.type)));
+            ok = false;
+            continue;
+          }
+          if (!arg.IsScalar() || !parse_integer(arg.Scalar(), days) || days < 0) {
+            r_.error(arg.Mark(), fmt::format("{}: '{}' needs a whole number of days", label, op));
+            ok = false;
+            continue;
+          }
+          part.kind = Condition::Kind::compare;
+          part.relative_days = true;
+          part.number = days;
+          part.cmp = op == "older_than_days" ? Condition::Cmp::lt : Condition::Cmp::ge;
+        } else {
+          static const std::map<std::string, std::string> kWords = {
+              {"less_than", "<"}, {"at_most", "<="}, {"more_than", ">"}, {"at_least", ">="}, {"before", "<"}, {"after", ">"},
+              {"<", "<"},         {"<=", "<="},      {">", ">"},         {">=", ">="}};
+          auto it = kWords.find(op);
+          if (it == kWords.end()) continue;  // reported by check_keys
+          if ((op == "before" || op == "after") && col.type != ColumnType::date) {
+            r_.error(entry.first.Mark(), fmt::format("{}: '{}' needs a date column; '{}' is {}", label, op, col.id, type_name(col.type)));
+            ok = false;
+            continue;
+          }
+          if (!arg.IsScalar()) {
+            r_.error(arg.Mark(), fmt::format("{}: '{}' needs a single value", label, op));
+            ok = false;
+            continue;
+          }
+          ok = read_compare(arg, col, label, it->second, arg.Scalar(), part) && ok;
+        }
+        c.children.push_back(std::move(part));
+      }
+      c.source = fmt::format("{} {}", col.id, "{...}");
+      return ok;
+    }
+    r_.error(value.Mark(), fmt::format("{}: give a value, a list or a mapping of operators for column '{}'", label, col.id));
+    return false;
+  }
+
+  bool read_compare(const YAML::Node& node, const Column& col, const std::string& label, const std::string& op,
+                    const std::string& text, Condition& c) {
+    if (col.type != ColumnType::integer && col.type != ColumnType::date) {
+      r_.error(node.Mark(), fmt::format("{}: '{}' compares numbers or dates, but column '{}' is {}", label, op, col.id,
+                                        type_name(col.type)));
+      return false;
+    }
+    std::int64_t v = 0;
+    bool parsed = col.type == ColumnType::integer ? parse_integer(text, v) : parse_date(text, DateFormat::iso, v);
+    if (!parsed) {
+      r_.error(node.Mark(), fmt::format("{}: '{}' after '{}' is not {} (column '{}' is {})", label, text, op,
+                                        col.type == ColumnType::integer ? "a whole number" : "a date YYYY-MM-DD", col.id,
+                                        type_name(col.type)));
+      return false;
+    }
+    c.kind = Condition::Kind::compare;
+    c.column = static_cast<int>(&col - schema_.columns.data());
+    c.type = col.type;
+    c.number = v;
+    c.cmp = op == "<" ? Condition::Cmp::lt : op == "<=" ? Condition::Cmp::le : op == ">" ? Condition::Cmp::gt : Condition::Cmp::ge;
+    return true;
+  }
+
+  YamlReader& r_;
+  const Schema& schema_;
+  const Taxonomy& taxonomy_;
+};
+
+}  // namespace
+
+void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
+  if (!list.IsSequence() || list.size() == 0) {
+    r.error(list.Mark(), "'columns' must be a non-empty list of columns (lines starting with '- ')");
+    return;
+  }
+  std::map<std::string, std::string> headers;  // normalized header -> column id
+  for (const YAML::Node& node : list) {
+    if (!r.expect_map(node, "a column")) continue;
+    r.check_keys(node, {"id", "type", "values", "required", "unique", "aliases", "description"}, "a column");
+    Column col;
+    col.line = node.Mark().line + 1;
+    bool ok = true;
+    if (!node["id"]) {
+      r.error(node.Mark(), "this column has no 'id'");
+      continue;
+    }
+    ok = r.read_id(node["id"], "column id", col.id) && ok;
+    std::string label = fmt::format("column '{}'", col.id);
+    std::string type_text = "string";
+    if (node["type"]) ok = r.read_string(node["type"], fmt::format("the type of {}", label), type_text) && ok;
+    if (auto type = parse_column_type(type_text)) {
+      col.type = *type;
+    } else {
+      r.error(node["type"].Mark(), fmt::format("{} has unknown type '{}'; use string, int, bool, date or enum", label, type_text));
+      ok = false;
+    }
+    if (const YAML::Node values = node["values"]) {
+      if (col.type != ColumnType::enumeration) {
+        r.error(values.Mark(), fmt::format("{} has 'values' but is not of type enum", label));
+        ok = false;
+      } else if (!values.IsSequence() || values.size() == 0 || values.size() > kMaxEnumValues) {
+        r.error(values.Mark(), fmt::format("the values of {} must be a list of 1 to {} values", label, kMaxEnumValues));
+        ok = false;
+      } else {
+        for (const YAML::Node& v : values) {
+          std::string text;
+          if (!r.read_string(v, fmt::format("a value of {}", label), text)) {
+            ok = false;
+            continue;
+          }
+          if (lower_ascii(text) == "empty" || parse_enum(col, text) >= 0) {
+            r.error(v.Mark(), fmt::format("{}: value '{}' is {}", label, text,
+                                          lower_ascii(text) == "empty" ? "reserved (it means an empty cell)" : "given twice"));
+            ok = false;
+            continue;
+          }
+          col.values.push_back(std::string(trim(text)));
+        }
+      }
+    } else if (col.type == ColumnType::enumeration) {
+      r.error(node.Mark(), fmt::format("{} is an enum and needs 'values'", label));
+      ok = false;
+    }
+    if (node["required"]) ok = r.read_bool(node["required"], fmt::format("'required' of {}", label), col.required) && ok;
+    if (node["unique"]) ok = r.read_bool(node["unique"], fmt::format("'unique' of {}", label), col.unique) && ok;
+    if (const YAML::Node aliases = node["aliases"]) {
+      if (!aliases.IsSequence()) {
+        r.error(aliases.Mark(), fmt::format("the aliases of {} must be a list", label));
+        ok = false;
+      } else {
+        for (const YAML::Node& a : aliases) {
+          std::string text;
+          if (r.read_string(a, fmt::format("an alias of {}", label), text)) col.aliases.push_back(text);
+          else ok = false;
+        }
+      }
+    }
+    if (!ok) continue;
+    std::vector<std::string> names = col.aliases;
+    names.insert(names.begin(), col.id);
+    bool clash = false;
+    for (const std::string& name : names) {
+      auto [it, fresh] = headers.emplace(normalize_header(name), col.id);
+      if (!fresh && it->second != col.id) {
+        r.error(node.Mark(), it->second == col.id ? fmt::format("duplicate column id '{}'", col.id)
+                                                  : fmt::format("header '{}' of {} also names column '{}'; headers must tell columns apart",
+                                                                name, label, it->second));
+        clash = true;
+      } else if (!fresh && name == col.id) {
+        r.error(node.Mark(), fmt::format("duplicate column id '{}'", col.id));
+        clash = true;
+      }
+    }
+    if (!clash) schema.columns.push_back(std::move(col));
+  }
+}
+
+void read_rules(YamlReader& r, const YAML::Node& node, const Schema& schema, const Taxonomy& taxonomy,
+                std::vector<Rule>& rules) {
+  RulesReader(r, schema, taxonomy).read(node, rules);
+}
+
+}  // namespace ftstatus::detail

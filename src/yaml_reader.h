@@ -1,0 +1,132 @@
+#pragma once
+// Reading YAML with positions: every check reports file:line:column into one
+// list of diagnostics, shared by the status and the rules sections.
+#include <initializer_list>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "ftstatus/diagnostic.h"
+#include "ftstatus/lang.h"
+
+namespace ftstatus::detail {
+
+inline constexpr int kMaxHorizonDays = 36500;
+
+class YamlReader {
+ public:
+  explicit YamlReader(std::string file) : file_(std::move(file)) {}
+
+  void error(const YAML::Mark& mark, std::string message) {
+    Diagnostic d;
+    d.file = file_;
+    if (!mark.is_null()) {
+      d.line = mark.line + 1;
+      d.column = mark.column + 1;
+    }
+    d.message = std::move(message);
+    errors_.push_back(std::move(d));
+  }
+
+  // Reports keys outside `allowed` and keys given twice.
+  void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                  std::string_view where) {
+    std::set<std::string> seen;
+    for (const auto& entry : map) {
+      const YAML::Node& key_node = entry.first;
+      std::string key = key_node.IsScalar() ? key_node.Scalar() : std::string("?");
+      if (!seen.insert(key).second)
+        error(key_node.Mark(), fmt::format("key '{}' is given twice in {}", key, where));
+      bool known = false;
+      for (auto a : allowed) known = known || a == key;
+      if (!known) {
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        error(key_node.Mark(), fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
+      }
+    }
+  }
+
+  bool expect_map(const YAML::Node& node, std::string_view what) {
+    if (node.IsMap()) return true;
+    error(node.Mark(), fmt::format("{} must be a mapping (key: value lines)", what));
+    return false;
+  }
+
+  bool read_string(const YAML::Node& node, std::string_view what, std::string& out) {
+    if (!node.IsScalar() || node.Scalar().empty()) {
+      error(node.Mark(), fmt::format("{} must be a non-empty text value", what));
+      return false;
+    }
+    out = node.Scalar();
+    return true;
+  }
+
+  // A text is either one string (used for both languages) or {en: ..., es: ...}.
+  bool read_text(const YAML::Node& node, std::string_view what, LocalizedText& out) {
+    if (node.IsScalar()) {
+      if (!read_string(node, what, out.en)) return false;
+      out.es = out.en;
+      return true;
+    }
+    if (!node.IsMap()) {
+      error(node.Mark(), fmt::format("{} must be a text or a mapping with 'en' and 'es'", what));
+      return false;
+    }
+    check_keys(node, {"en", "es"}, what);
+    bool ok = true;
+    if (node["en"]) ok = read_string(node["en"], fmt::format("{}.en", what), out.en) && ok;
+    if (node["es"]) ok = read_string(node["es"], fmt::format("{}.es", what), out.es) && ok;
+    if (ok && out.empty()) {
+      error(node.Mark(), fmt::format("{} needs 'en' or 'es'", what));
+      return false;
+    }
+    return ok;
+  }
+
+  bool read_bool(const YAML::Node& node, std::string_view what, bool& out) {
+    if (node.IsScalar()) {
+      const std::string& v = node.Scalar();
+      if (v == "true") return out = true, true;
+      if (v == "false") return out = false, true;
+    }
+    error(node.Mark(), fmt::format("{} must be true or false", what));
+    return false;
+  }
+
+  bool read_days(const YAML::Node& node, std::string_view what, int& out) {
+    if (node.IsScalar()) {
+      const std::string& v = node.Scalar();
+      bool digits = !v.empty() && v.size() <= 6 && v.find_first_not_of("0123456789") == std::string::npos;
+      if (digits) {
+        int days = std::stoi(v);
+        if (days >= 1 && days <= kMaxHorizonDays) return out = days, true;
+      }
+    }
+    error(node.Mark(), fmt::format("{} must be a whole number of days from 1 to {}", what, kMaxHorizonDays));
+    return false;
+  }
+
+  bool read_id(const YAML::Node& node, std::string_view what, std::string& out) {
+    if (!read_string(node, what, out)) return false;
+    for (char c : out) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+        error(node.Mark(), fmt::format("{} '{}' must use only lower-case letters, digits and '_'", what, out));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  const std::string& file() const { return file_; }
+  Diagnostics& errors() { return errors_; }
+
+ protected:
+  std::string file_;
+  Diagnostics errors_;
+};
+
+}  // namespace ftstatus::detail
