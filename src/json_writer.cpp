@@ -4,23 +4,29 @@
 
 namespace ftstatus {
 
-void write_json_string(std::ostream& out, std::string_view text) {
-  out << '"';
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
   for (char c : text) {
     switch (c) {
-      case '"': out << "\\\""; break;
-      case '\\': out << "\\\\"; break;
-      case '\n': out << "\\n"; break;
-      case '\r': out << "\\r"; break;
-      case '\t': out << "\\t"; break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
       default:
         if (static_cast<unsigned char>(c) < 0x20)
-          out << fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
         else
-          out << c;
+          out += c;
     }
   }
-  out << '"';
+  out += '"';
+}
+
+void write_json_string(std::ostream& out, std::string_view text) {
+  std::string buffer;
+  append_json_string(buffer, text);
+  out << buffer;
 }
 
 void JsonWriter::newline() {

@@ -321,7 +321,10 @@ class RulesReader {
         }
         c.children.push_back(std::move(part));
       }
-      c.source = fmt::format("{} {}", col.id, "{...}");
+      std::vector<std::string> parts;
+      for (const Condition& part : c.children) parts.push_back(part.source);
+      c.source.clear();
+      for (const auto& part : parts) c.source += (c.source.empty() ? "" : " and ") + part;
       return ok;
     }
     r_.error(value.Mark(), fmt::format("{}: give a value, a list or a mapping of operators for column '{}'", label, col.id));

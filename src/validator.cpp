@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "ftstatus/schema.h"
+
 namespace ftstatus {
 
 namespace {
@@ -15,13 +17,6 @@ constexpr std::array kCodeNames = {
     "target_date_beyond_horizon",
 };
 static_assert(kCodeNames.size() == static_cast<std::size_t>(Code::target_date_beyond_horizon) + 1);
-
-std::string_view trim(std::string_view text) {
-  const char* spaces = " \t\r\n";
-  std::size_t begin = text.find_first_not_of(spaces);
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(spaces) - begin + 1);
-}
 
 Finding make(Code code, std::string field, std::string_view value, StatusIndex status) {
   Finding f;
@@ -81,26 +76,33 @@ const std::vector<Code>& all_codes() {
   return codes;
 }
 
+std::optional<Code> target_date_problem(const TargetDatePolicy& policy, DateCell cell, Date date, Date as_of) {
+  switch (cell) {
+    case DateCell::missing:
+      return policy.required ? std::optional(Code::target_date_missing) : std::nullopt;
+    case DateCell::invalid:
+      return Code::target_date_invalid;  // whatever the policy, a given date must be a real day
+    case DateCell::valid:
+      if (!policy.required) return std::nullopt;
+      if (date < as_of) return Code::target_date_past;
+      if (date > as_of.plus_days(policy.max_days_ahead)) return Code::target_date_beyond_horizon;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 void check_target_date(const Taxonomy& t, StatusIndex status, std::string_view target_date, Date as_of,
                        std::vector<Finding>& findings) {
   const TargetDatePolicy& policy = t.at(status).target_date;
   std::string_view text = trim(target_date);
-  Date latest = as_of.plus_days(policy.max_days_ahead);
-  auto add = [&](Code code) {
-    Finding f = make(code, "target_date", target_date, status);
-    f.as_of = as_of.to_iso();
-    f.latest = latest.to_iso();
-    findings.push_back(std::move(f));
-  };
-  if (text.empty()) {
-    if (policy.required) add(Code::target_date_missing);
-    return;
-  }
   std::optional<Date> date = Date::parse_iso(text);
-  if (!date) return add(Code::target_date_invalid);
-  if (!policy.required) return;
-  if (*date < as_of) return add(Code::target_date_past);
-  if (*date > latest) return add(Code::target_date_beyond_horizon);
+  DateCell cell = text.empty() ? DateCell::missing : date ? DateCell::valid : DateCell::invalid;
+  std::optional<Code> code = target_date_problem(policy, cell, date.value_or(as_of), as_of);
+  if (!code) return;
+  Finding f = make(*code, "target_date", target_date, status);
+  f.as_of = as_of.to_iso();
+  f.latest = as_of.plus_days(policy.max_days_ahead).to_iso();
+  findings.push_back(std::move(f));
 }
 
 Validation validate(const Taxonomy& t, const Assignment& a, Date as_of) {

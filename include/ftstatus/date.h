@@ -11,6 +11,7 @@ class Date {
   // Strict YYYY-MM-DD that names a real calendar day (2026-02-30 is rejected).
   static std::optional<Date> parse_iso(std::string_view text);
   static std::optional<Date> from_ymd(int year, int month, int day);
+  static Date from_days(long days) { return Date(days); }
   // Today in the local time zone.
   static Date today();
 

@@ -37,5 +37,7 @@ class JsonWriter {
 
 // Writes `text` as a quoted JSON string.
 void write_json_string(std::ostream& out, std::string_view text);
+// Appends `text` as a quoted JSON string (for hot loops writing to a buffer).
+void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace ftstatus

@@ -1,5 +1,6 @@
 #pragma once
 // Checks one status assignment (L1, L2, L3, target date) against the taxonomy.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,11 @@ struct Validation {
 };
 
 Validation validate(const Taxonomy& taxonomy, const Assignment& assignment, Date as_of);
+
+// The target-date rule itself, on an already parsed cell: shared by validate
+// and classify so both give the same verdicts.
+enum class DateCell { missing, invalid, valid };
+std::optional<Code> target_date_problem(const TargetDatePolicy& policy, DateCell cell, Date date, Date as_of);
 
 // Checks only the target date against the policy of `status` (used by
 // validate and by classification).

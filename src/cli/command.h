@@ -6,7 +6,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ftstatus/csv.h"
 #include "ftstatus/date.h"
+#include "ftstatus/loader.h"
+#include "ftstatus/schema.h"
 #include "ftstatus/lang.h"
 #include "ftstatus/taxonomy.h"
 
@@ -24,6 +27,7 @@ struct Command {
   Setup setup;
 };
 
+std::function<int()> setup_classify(CLI::App& app);
 std::function<int()> setup_tree(CLI::App& app);
 std::function<int()> setup_validate(CLI::App& app);
 
@@ -34,6 +38,8 @@ struct TaxonomyOption {
   // Loads the file (or the built-in taxonomy); prints every error to stderr
   // and returns nullopt when the file is broken.
   std::optional<Taxonomy> load() const;
+  // The same, with the file's columns and rules.
+  LoadResult load_full() const;
 };
 
 // --lang en|es; the default comes from LC_ALL / LANG.
@@ -48,6 +54,38 @@ struct AsOfOption {
   std::string value;
   void add_to(CLI::App& app);
   Date get() const;  // call after parsing; the value was validated then
+};
+
+// How CSV input is read, the same for every command that reads one:
+// --delimiter, --encoding, --date-format.
+struct CsvInputOptions {
+  std::string delimiter;
+  std::string encoding = "utf-8";
+  std::string date_format = "iso";
+  void add_to(CLI::App& app);
+  char delimiter_char() const;  // 0: detect
+  Encoding encoding_value() const { return *parse_encoding(encoding); }
+  DateFormat date_format_value() const { return *parse_date_format(date_format); }
+};
+
+// Opens FILE, or stdin for "-" or an empty path; prints why on failure.
+std::FILE* open_input(const std::string& path);
+// The name diagnostics use for an input path.
+std::string input_name(const std::string& path);
+
+// Writes to a temporary file beside `path` and renames it into place only on
+// commit(), so a failed run leaves an existing output file as it was. An
+// empty path or "-" writes to stdout.
+class AtomicOutput {
+ public:
+  explicit AtomicOutput(std::string path) : path_(std::move(path)) {}
+  ~AtomicOutput();
+  std::FILE* open();  // nullptr after printing why
+  bool commit();
+ private:
+  std::string path_;
+  std::string temp_;
+  std::FILE* file_ = nullptr;
 };
 
 }  // namespace ftstatus::cli

@@ -1,4 +1,10 @@
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "command.h"
 #include "ftstatus/loader.h"
@@ -11,14 +17,18 @@ void TaxonomyOption::add_to(CLI::App& app) {
 }
 
 std::optional<Taxonomy> TaxonomyOption::load() const {
+  LoadResult result = load_full();
+  return std::move(result.taxonomy);
+}
+
+LoadResult TaxonomyOption::load_full() const {
   LoadResult result = path.empty() ? load_builtin_taxonomy() : load_taxonomy_file(path);
   for (const Diagnostic& d : result.errors) std::cerr << "ftstatus: " << d.to_string() << '\n';
   if (!result.ok()) {
     std::cerr << "ftstatus: the taxonomy file has " << result.errors.size()
               << " error(s); fix them and run again\n";
-    return std::nullopt;
   }
-  return std::move(result.taxonomy);
+  return result;
 }
 
 void LangOption::add_to(CLI::App& app) {
@@ -43,5 +53,69 @@ void AsOfOption::add_to(CLI::App& app) {
 }
 
 Date AsOfOption::get() const { return value.empty() ? Date::today() : *Date::parse_iso(value); }
+
+
+void CsvInputOptions::add_to(CLI::App& app) {
+  app.add_option("--delimiter", delimiter, "Field delimiter: ',', ';', 'tab' (default: detected from the header)")
+      ->check(CLI::IsMember({",", ";", "tab", "\t", "\\t", "comma", "semicolon"}));
+  app.add_option("--encoding", encoding, "Input encoding: utf-8 or cp1252 (Excel on Windows)")
+      ->check(CLI::IsMember({"utf-8", "utf8", "cp1252", "windows-1252"}, CLI::ignore_case))
+      ->capture_default_str();
+  app.add_option("--date-format", date_format, "Date cells: iso (YYYY-MM-DD), mdy (M/D/YYYY) or dmy (D/M/YYYY)")
+      ->check(CLI::IsMember({"iso", "mdy", "dmy"}))
+      ->capture_default_str();
+}
+
+char CsvInputOptions::delimiter_char() const {
+  if (delimiter.empty()) return 0;
+  if (delimiter == "tab" || delimiter == "\\t") return '\t';
+  if (delimiter == "comma") return ',';
+  if (delimiter == "semicolon") return ';';
+  return delimiter[0];
+}
+
+std::string input_name(const std::string& path) { return path.empty() || path == "-" ? "<stdin>" : path; }
+
+std::FILE* open_input(const std::string& path) {
+  if (path.empty() || path == "-") return stdin;
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (in == nullptr) std::cerr << "ftstatus: " << path << ": cannot open: " << std::strerror(errno) << '\n';
+  return in;
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (file_ != nullptr && file_ != stdout) std::fclose(file_);
+  if (!temp_.empty()) std::remove(temp_.c_str());
+}
+
+std::FILE* AtomicOutput::open() {
+  if (path_.empty() || path_ == "-") return file_ = stdout;
+  temp_ = path_ + ".tmp-XXXXXX";
+  int fd = mkstemp(temp_.data());
+  if (fd < 0) {
+    std::cerr << "ftstatus: " << path_ << ": cannot create a temporary file beside it: " << std::strerror(errno) << '\n';
+    temp_.clear();
+    return nullptr;
+  }
+  // mkstemp creates 0600; give the result the mode a plain create would.
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  file_ = fdopen(fd, "wb");
+  return file_;
+}
+
+bool AtomicOutput::commit() {
+  if (file_ == stdout) return std::fflush(stdout) == 0;
+  bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
+  ok = std::fclose(file_) == 0 && ok;
+  file_ = nullptr;
+  if (ok && std::rename(temp_.c_str(), path_.c_str()) == 0) {
+    temp_.clear();
+    return true;
+  }
+  std::cerr << "ftstatus: " << path_ << ": cannot write the output: " << std::strerror(errno) << '\n';
+  return false;
+}
 
 }  // namespace ftstatus::cli

@@ -1,0 +1,105 @@
+#pragma once
+// Classifies entitlement records: parses the cells the rules read, applies
+// the first matching rule, and checks the row (field count, cell types,
+// UTF-8, repeated ids, target date). Every row gets a result; none is dropped.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ftstatus/csv.h"
+#include "ftstatus/date.h"
+#include "ftstatus/flat_hash_set.h"
+#include "ftstatus/rules.h"
+#include "ftstatus/taxonomy.h"
+
+namespace ftstatus {
+
+// Stable problem codes of a classified row.
+enum class RowCode {
+  field_count,       // the row has more or fewer fields than the header
+  invalid_value,     // a cell does not parse as its column's type
+  invalid_utf8,
+  missing_id,        // a required column is empty
+  duplicate_id,      // a unique column repeats an earlier row's value
+  no_rule,           // no rule matched (a rule set without a catch-all)
+  target_date_missing,
+  target_date_invalid,
+  target_date_past,
+  target_date_beyond_horizon,
+};
+
+std::string_view row_code_name(RowCode code);
+const std::vector<RowCode>& all_row_codes();
+
+struct RowProblem {
+  RowCode code;
+  int column = -1;  // schema column, or -1 for the whole row
+  int field = -1;   // CSV field index, or -1
+};
+
+struct ClassifyOptions {
+  Date as_of = Date::today();
+  DateFormat date_format = DateFormat::iso;
+};
+
+struct RowResult {
+  long line = 0;
+  StatusIndex status = kNoStatus;  // the suggested status (deepest level)
+  int rule = -1;                   // index into the rule set
+  std::vector<RowProblem> problems;
+  bool has_current = false;        // the input has l1/l2 columns
+  bool changed = false;            // the suggestion differs from l1/l2
+  std::size_t field_count = 0;
+};
+
+class Classifier {
+ public:
+  Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyOptions options);
+
+  // Maps header fields to schema columns. Returns an error message (empty on
+  // success): a required column missing, or two headers naming one column.
+  std::string bind_header(const std::vector<std::string_view>& header);
+
+  // Classifies one data record; the result is reused by the next call.
+  const RowResult& classify(const CsvRecord& record);
+
+  const Taxonomy& taxonomy() const { return taxonomy_; }
+  const RuleSet& rules() const { return rules_; }
+  std::size_t header_width() const { return header_width_; }
+  // CSV field index of a schema column, or -1 when the file lacks it.
+  int field_of(int column) const { return field_of_column_[static_cast<std::size_t>(column)]; }
+  // The cells of the last classified row (indexed by schema column).
+  const std::vector<CellValue>& cells() const { return cells_; }
+  // Which rule conditions held for the last row, as "source (cell)" parts.
+  std::string explain(const CsvRecord& record) const;
+
+ private:
+  StatusIndex resolve_current(std::string_view l1, std::string_view l2);
+  void check_target_date(const CsvRecord& record);
+
+  const Taxonomy& taxonomy_;
+  const RuleSet& rules_;
+  ClassifyOptions options_;
+  std::vector<int> field_of_column_;
+  std::vector<CellValue> cells_;
+  std::vector<char> cell_invalid_;
+  std::size_t header_width_ = 0;
+  int target_date_column_ = -1;
+  int l1_column_ = -1;
+  int l2_column_ = -1;
+  std::vector<int> unique_columns_;
+  std::vector<FlatHashSet64> seen_;  // hashes of each unique column's values
+  RowResult result_;
+  // Exports repeat a few distinct l1/l2 spellings: resolve each once.
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using NameCache = std::unordered_map<std::string, StatusIndex, StringHash, std::equal_to<>>;
+  NameCache l1_cache_;
+  std::vector<NameCache> l2_cache_;  // per L1
+};
+
+}  // namespace ftstatus

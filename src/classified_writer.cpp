@@ -1,0 +1,201 @@
+#include "ftstatus/classified_writer.h"
+
+#include <fmt/format.h>
+
+#include "ftstatus/json_writer.h"
+
+namespace ftstatus {
+
+std::optional<OutputFormat> parse_output_format(std::string_view text) {
+  if (text == "csv") return OutputFormat::csv;
+  if (text == "jsonl") return OutputFormat::jsonl;
+  return std::nullopt;
+}
+
+std::optional<Labels> parse_labels(std::string_view text) {
+  if (text == "id") return Labels::id;
+  if (text == "en") return Labels::en;
+  if (text == "es") return Labels::es;
+  return std::nullopt;
+}
+
+void append_problems(std::string& out, const Classifier& classifier, const RowResult& result) {
+  const Schema& schema = classifier.rules().schema;
+  for (const RowProblem& p : result.problems) {
+    if (&p != &result.problems.front()) out += ';';
+    out += row_code_name(p.code);
+    out += ':';
+    if (p.column >= 0) out += schema.columns[static_cast<std::size_t>(p.column)].id;
+    out += ':';
+    fmt::format_to(std::back_inserter(out), "{}", result.line);
+  }
+}
+
+std::string describe_problem(const Classifier& classifier, const RowProblem& p, const RowResult& r, Lang lang) {
+  const bool es = lang == Lang::es;
+  const Taxonomy& t = classifier.taxonomy();
+  std::string column = p.column >= 0 ? classifier.rules().schema.columns[static_cast<std::size_t>(p.column)].id : "";
+  std::string status = r.status == kNoStatus ? "" : t.at(r.status).name.get(lang);
+  switch (p.code) {
+    case RowCode::field_count:
+      return es ? fmt::format("la fila tiene {} campos y el encabezado {}", r.field_count, classifier.header_width())
+                : fmt::format("the row has {} fields but the header has {}", r.field_count, classifier.header_width());
+    case RowCode::invalid_value: {
+      const Column& col = classifier.rules().schema.columns[static_cast<std::size_t>(p.column)];
+      std::string expected = col.type == ColumnType::enumeration ? fmt::format("one of {}", fmt::join(col.values, ", "))
+                                                                 : std::string(type_name(col.type));
+      return es ? fmt::format("el valor de '{}' no es válido; se espera {}", column, expected)
+                : fmt::format("the value of '{}' is not valid; expected {}", column, expected);
+    }
+    case RowCode::invalid_utf8:
+      return es ? fmt::format("el campo {} no es UTF-8 válido (¿use --encoding cp1252?)", p.field + 1)
+                : fmt::format("field {} is not valid UTF-8 (try --encoding cp1252)", p.field + 1);
+    case RowCode::missing_id:
+      return es ? fmt::format("falta el valor obligatorio de '{}'", column)
+                : fmt::format("the required column '{}' is empty", column);
+    case RowCode::duplicate_id:
+      return es ? fmt::format("el valor de '{}' ya apareció en una fila anterior", column)
+                : fmt::format("the value of '{}' already appeared on an earlier row", column);
+    case RowCode::no_rule:
+      return es ? "ninguna regla se aplica a esta fila" : "no rule matches this row";
+    case RowCode::target_date_missing:
+      return es ? fmt::format("\"{}\" requiere una fecha objetivo", status) : fmt::format("\"{}\" requires a target date", status);
+    case RowCode::target_date_invalid:
+      return es ? "la fecha objetivo no es un día real en el formato de --date-format"
+                : "the target date is not a real day in the --date-format format";
+    case RowCode::target_date_past:
+      return es ? "la fecha objetivo es anterior a la fecha de referencia" : "the target date is before the as-of date";
+    case RowCode::target_date_beyond_horizon: {
+      int days = t.at(r.status).target_date.max_days_ahead;
+      return es ? fmt::format("la fecha objetivo está a más de {} días de la fecha de referencia", days)
+                : fmt::format("the target date is more than {} days after the as-of date", days);
+    }
+  }
+  return {};
+}
+
+ClassifiedWriter::ClassifiedWriter(std::FILE* out, const Classifier& classifier, OutputOptions options)
+    : out_(out), classifier_(classifier), options_(options), csv_(out, options.delimiter) {
+  levels_ = std::max(2, classifier.taxonomy().depth());
+  const Taxonomy& t = classifier.taxonomy();
+  for (std::size_t i = 0; i < t.statuses().size(); ++i) {
+    const Status& s = t.statuses()[i];
+    status_labels_.push_back(options.labels == Labels::id ? s.id : s.name.get(options.labels == Labels::es ? Lang::es : Lang::en));
+  }
+  scratch_.reserve(256);
+  json_.reserve(1 << 16);
+}
+
+void ClassifiedWriter::fill_levels(StatusIndex status) {
+  level_status_[0] = level_status_[1] = level_status_[2] = kNoStatus;
+  const Taxonomy& t = classifier_.taxonomy();
+  for (StatusIndex s = status; s != kNoStatus; s = t.at(s).parent) level_status_[t.at(s).level - 1] = s;
+}
+
+void ClassifiedWriter::header(const CsvRecord& header) {
+  has_current_ = false;
+  const Schema& schema = classifier_.rules().schema;
+  for (const char* name : {"l1", "l2"}) {
+    int c = schema.find(name);
+    has_current_ = has_current_ || (c >= 0 && classifier_.field_of(c) >= 0);
+  }
+  if (options_.format == OutputFormat::jsonl) {
+    for (std::string_view name : header.fields) header_names_.emplace_back(name);
+    return;
+  }
+  if (options_.bom) csv_.raw("\xEF\xBB\xBF");
+  for (std::string_view name : header.fields) csv_.field(name);
+  for (int level = 1; level <= levels_; ++level) csv_.field(fmt::format("suggested_l{}", level));
+  csv_.field("rule");
+  csv_.field("problems");
+  if (has_current_) csv_.field("changed");
+  if (options_.explain) csv_.field("explanation");
+  csv_.end_record();
+}
+
+void ClassifiedWriter::row(const CsvRecord& record, const RowResult& result) {
+  fill_levels(result.status);
+  const std::vector<Rule>& rules = classifier_.rules().rules;
+  std::string_view rule = result.rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(result.rule)].id) : "";
+  scratch_.clear();
+  append_problems(scratch_, classifier_, result);
+  const std::size_t width = classifier_.header_width();
+
+  if (options_.format == OutputFormat::csv) {
+    // Cells are written as they came; a short row is padded so the added
+    // columns stay aligned (its field_count problem says so).
+    for (std::size_t f = 0; f < width; ++f) csv_.field(f < record.fields.size() ? record.fields[f] : std::string_view());
+    for (int level = 0; level < levels_; ++level)
+      csv_.field(level_status_[level] == kNoStatus ? std::string_view() : status_labels_[static_cast<std::size_t>(level_status_[level])]);
+    csv_.field(rule);
+    csv_.field(scratch_);
+    if (has_current_) csv_.field(result.changed ? "true" : "false");
+    if (options_.explain) csv_.field(classifier_.explain(record));
+    csv_.end_record();
+    return;
+  }
+
+  json_ += "{\"line\":";
+  fmt::format_to(std::back_inserter(json_), "{}", result.line);
+  for (std::size_t f = 0; f < width && f < record.fields.size(); ++f) {
+    json_ += ',';
+    append_json_string(json_, header_names_[f]);
+    json_ += ':';
+    append_json_string(json_, record.fields[f]);
+  }
+  if (record.fields.size() > width) {
+    // Cells beyond the header are kept, not dropped.
+    json_ += ",\"extra_fields\":[";
+    for (std::size_t f = width; f < record.fields.size(); ++f) {
+      if (f > width) json_ += ',';
+      append_json_string(json_, record.fields[f]);
+    }
+    json_ += ']';
+  }
+  for (int level = 0; level < levels_; ++level) {
+    fmt::format_to(std::back_inserter(json_), ",\"suggested_l{}\":", level + 1);
+    if (level_status_[level] == kNoStatus)
+      json_ += "null";
+    else
+      append_json_string(json_, status_labels_[static_cast<std::size_t>(level_status_[level])]);
+  }
+  json_ += ",\"rule\":";
+  if (result.rule >= 0)
+    append_json_string(json_, rule);
+  else
+    json_ += "null";
+  json_ += ",\"problems\":[";
+  std::string_view problems = scratch_;
+  for (std::size_t start = 0; start < problems.size();) {
+    std::size_t end = problems.find(';', start);
+    if (end == std::string_view::npos) end = problems.size();
+    if (start > 0) json_ += ',';
+    append_json_string(json_, problems.substr(start, end - start));
+    start = end + 1;
+  }
+  json_ += ']';
+  if (has_current_) json_ += result.changed ? ",\"changed\":true" : ",\"changed\":false";
+  if (options_.explain) {
+    json_ += ",\"explanation\":";
+    append_json_string(json_, classifier_.explain(record));
+  }
+  json_ += "}\n";
+  flush_if_full();
+}
+
+void ClassifiedWriter::flush_if_full() {
+  if (json_.size() < (1u << 16)) return;
+  ok_ = std::fwrite(json_.data(), 1, json_.size(), out_) == json_.size() && ok_;
+  json_.clear();
+}
+
+bool ClassifiedWriter::finish() {
+  if (!json_.empty()) {
+    ok_ = std::fwrite(json_.data(), 1, json_.size(), out_) == json_.size() && ok_;
+    json_.clear();
+  }
+  ok_ = csv_.flush() && ok_;
+  return ok_ && std::fflush(out_) == 0;
+}
+
+}  // namespace ftstatus

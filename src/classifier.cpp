@@ -1,0 +1,241 @@
+#include "ftstatus/classifier.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "ftstatus/validator.h"
+
+namespace ftstatus {
+
+namespace {
+
+constexpr std::array kRowCodeNames = {
+    "field_count",   "invalid_value", "invalid_utf8",        "missing_id",          "duplicate_id",
+    "no_rule",       "target_date_missing", "target_date_invalid", "target_date_past",
+    "target_date_beyond_horizon",
+};
+static_assert(kRowCodeNames.size() == static_cast<std::size_t>(RowCode::target_date_beyond_horizon) + 1);
+
+constexpr std::size_t kMaxCachedNames = 4096;
+
+RowCode row_code(Code code) {
+  switch (code) {
+    case Code::target_date_missing: return RowCode::target_date_missing;
+    case Code::target_date_past: return RowCode::target_date_past;
+    case Code::target_date_beyond_horizon: return RowCode::target_date_beyond_horizon;
+    default: return RowCode::target_date_invalid;
+  }
+}
+
+}  // namespace
+
+std::string_view row_code_name(RowCode code) { return kRowCodeNames[static_cast<std::size_t>(code)]; }
+
+const std::vector<RowCode>& all_row_codes() {
+  static const std::vector<RowCode> codes = [] {
+    std::vector<RowCode> out;
+    for (std::size_t i = 0; i < kRowCodeNames.size(); ++i) out.push_back(static_cast<RowCode>(i));
+    return out;
+  }();
+  return codes;
+}
+
+Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyOptions options)
+    : taxonomy_(taxonomy), rules_(rules), options_(options) {
+  const std::size_t n = rules.schema.columns.size();
+  field_of_column_.assign(n, -1);
+  cells_.resize(n);
+  cell_invalid_.resize(n);
+  target_date_column_ = rules.schema.find("target_date");
+  l1_column_ = rules.schema.find("l1");
+  l2_column_ = rules.schema.find("l2");
+  for (std::size_t c = 0; c < n; ++c)
+    if (rules.schema.columns[c].unique) unique_columns_.push_back(static_cast<int>(c));
+  seen_.resize(unique_columns_.size());
+  l2_cache_.resize(taxonomy.statuses().size());
+  result_.problems.reserve(16);
+}
+
+std::string Classifier::bind_header(const std::vector<std::string_view>& header) {
+  const Schema& schema = rules_.schema;
+  header_width_ = header.size();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    int c = schema.match_header(header[i]);
+    if (c < 0) continue;
+    int& field = field_of_column_[static_cast<std::size_t>(c)];
+    if (field >= 0)
+      return fmt::format("header fields {} (\"{}\") and {} (\"{}\") both name column '{}'; rename or remove one",
+                         field + 1, header[static_cast<std::size_t>(field)], i + 1, header[i], schema.columns[static_cast<std::size_t>(c)].id);
+    field = static_cast<int>(i);
+  }
+  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+    const Column& col = schema.columns[c];
+    if (!col.required || field_of_column_[c] >= 0) continue;
+    std::string names = col.id;
+    for (const auto& alias : col.aliases) names += ", " + alias;
+    return fmt::format("required column '{}' is missing from the header; add a column named one of: {}", col.id, names);
+  }
+  result_.has_current = (l1_column_ >= 0 && field_of(l1_column_) >= 0) || (l2_column_ >= 0 && field_of(l2_column_) >= 0);
+  return {};
+}
+
+StatusIndex Classifier::resolve_current(std::string_view l1_text, std::string_view l2_text) {
+  l1_text = trim(l1_text);
+  l2_text = trim(l2_text);
+  if (l1_text.empty()) return kNoStatus;
+  StatusIndex l1;
+  if (auto it = l1_cache_.find(l1_text); it != l1_cache_.end()) {
+    l1 = it->second;
+  } else {
+    l1 = taxonomy_.find_child(kNoStatus, l1_text);
+    if (l1_cache_.size() < kMaxCachedNames) l1_cache_.emplace(std::string(l1_text), l1);
+  }
+  if (l1 == kNoStatus || l2_text.empty()) return l1;
+  NameCache& cache = l2_cache_[static_cast<std::size_t>(l1)];
+  if (auto it = cache.find(l2_text); it != cache.end()) return it->second;
+  StatusIndex l2 = taxonomy_.find_child(l1, l2_text);
+  // An unknown L2 is a different assignment from any suggestion.
+  StatusIndex result = l2 == kNoStatus ? kNoStatus : l2;
+  if (cache.size() < kMaxCachedNames) cache.emplace(std::string(l2_text), result);
+  return result;
+}
+
+const RowResult& Classifier::classify(const CsvRecord& record) {
+  RowResult& r = result_;
+  const Schema& schema = rules_.schema;
+  r.problems.clear();
+  r.line = record.line;
+  r.field_count = record.fields.size();
+  r.status = kNoStatus;
+  r.rule = -1;
+  r.changed = false;
+  if (record.fields.size() != header_width_) r.problems.push_back({RowCode::field_count, -1, -1});
+  if (!is_valid_utf8(record.raw)) {
+    for (std::size_t f = 0; f < record.fields.size(); ++f) {
+      if (is_valid_utf8(record.fields[f])) continue;
+      int column = -1;
+      for (std::size_t c = 0; c < field_of_column_.size(); ++c)
+        if (field_of_column_[c] == static_cast<int>(f)) column = static_cast<int>(c);
+      r.problems.push_back({RowCode::invalid_utf8, column, static_cast<int>(f)});
+    }
+  }
+
+  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+    const Column& col = schema.columns[c];
+    CellValue& cell = cells_[c];
+    cell = CellValue{};
+    cell_invalid_[c] = 0;
+    int f = field_of_column_[c];
+    if (f < 0 || static_cast<std::size_t>(f) >= record.fields.size()) {
+      if (col.required) r.problems.push_back({RowCode::missing_id, static_cast<int>(c), f});
+      continue;
+    }
+    std::string_view text = trim(record.fields[static_cast<std::size_t>(f)]);
+    if (text.empty()) {
+      if (col.required) r.problems.push_back({RowCode::missing_id, static_cast<int>(c), f});
+      continue;
+    }
+    bool ok = true;
+    switch (col.type) {
+      case ColumnType::string: break;
+      case ColumnType::integer: ok = parse_integer(text, cell.value); break;
+      case ColumnType::date: ok = parse_date(text, options_.date_format, cell.value); break;
+      case ColumnType::boolean: {
+        bool flag = false;
+        ok = parse_bool(text, flag);
+        cell.value = flag ? 1 : 0;
+        break;
+      }
+      case ColumnType::enumeration:
+        cell.value = parse_enum(col, text);
+        ok = cell.value >= 0;
+        break;
+    }
+    if (!ok) {
+      // A cell that does not parse counts as empty for the rules.
+      cell_invalid_[c] = 1;
+      if (static_cast<int>(c) != target_date_column_) r.problems.push_back({RowCode::invalid_value, static_cast<int>(c), f});
+      continue;
+    }
+    cell.empty = false;
+    cell.text = text;
+  }
+  for (std::size_t k = 0; k < unique_columns_.size(); ++k) {
+    const CellValue& cell = cells_[static_cast<std::size_t>(unique_columns_[k])];
+    if (!cell.empty && !seen_[k].insert(hash64(cell.text)))
+      r.problems.push_back({RowCode::duplicate_id, unique_columns_[k], field_of(unique_columns_[k])});
+  }
+
+  r.rule = first_match(rules_.rules, cells_.data(), options_.as_of.days());
+  if (r.rule < 0) {
+    r.problems.push_back({RowCode::no_rule, -1, -1});
+  } else {
+    r.status = rules_.rules[static_cast<std::size_t>(r.rule)].then;
+    check_target_date(record);
+  }
+  if (r.has_current) {
+    auto text_of = [&](int column) -> std::string_view {
+      if (column < 0) return {};
+      int f = field_of(column);
+      return f >= 0 && static_cast<std::size_t>(f) < record.fields.size() ? record.fields[static_cast<std::size_t>(f)]
+                                                                           : std::string_view();
+    };
+    r.changed = resolve_current(text_of(l1_column_), text_of(l2_column_)) != r.status;
+  }
+  return r;
+}
+
+void Classifier::check_target_date(const CsvRecord&) {
+  RowResult& r = result_;
+  DateCell state = DateCell::missing;
+  Date date = options_.as_of;
+  if (target_date_column_ >= 0) {
+    const CellValue& cell = cells_[static_cast<std::size_t>(target_date_column_)];
+    if (cell_invalid_[static_cast<std::size_t>(target_date_column_)]) {
+      state = DateCell::invalid;
+    } else if (!cell.empty) {
+      state = DateCell::valid;
+      date = Date::from_days(cell.value);
+    }
+  }
+  std::optional<Code> code = target_date_problem(taxonomy_.at(r.status).target_date, state, date, options_.as_of);
+  if (code) r.problems.push_back({row_code(*code), target_date_column_, target_date_column_ >= 0 ? field_of(target_date_column_) : -1});
+}
+
+namespace {
+
+void explain_condition(const Condition& c, const Classifier& classifier, const CsvRecord& record, long as_of,
+                       std::string& out) {
+  if (c.kind == Condition::Kind::all && c.column < 0) {
+    for (const Condition& child : c.children) explain_condition(child, classifier, record, as_of, out);
+    return;
+  }
+  if (!out.empty()) out += "; ";
+  out += c.source;
+  if (c.column >= 0) {
+    int f = classifier.field_of(c.column);
+    std::string_view text = f >= 0 && static_cast<std::size_t>(f) < record.fields.size()
+                                ? trim(record.fields[static_cast<std::size_t>(f)])
+                                : std::string_view();
+    out += fmt::format(" (cell: \"{}\")", text);
+  } else if (c.kind == Condition::Kind::any) {
+    for (std::size_t k = 0; k < c.children.size(); ++k) {
+      if (!c.children[k].holds(classifier.cells().data(), as_of)) continue;
+      out += fmt::format(" (group {} held)", k + 1);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string Classifier::explain(const CsvRecord& record) const {
+  if (result_.rule < 0) return "no rule matched";
+  const Rule& rule = rules_.rules[static_cast<std::size_t>(result_.rule)];
+  std::string conditions;
+  explain_condition(rule.when, *this, record, options_.as_of.days(), conditions);
+  return fmt::format("rule {}: {}", rule.id, conditions.empty() ? std::string("always") : conditions);
+}
+
+}  // namespace ftstatus
