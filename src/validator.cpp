@@ -91,21 +91,32 @@ std::optional<Code> target_date_problem(const TargetDatePolicy& policy, DateCell
   return std::nullopt;
 }
 
-void check_target_date(const Taxonomy& t, StatusIndex status, std::string_view target_date, Date as_of,
-                       std::vector<Finding>& findings) {
-  const TargetDatePolicy& policy = t.at(status).target_date;
-  std::string_view text = trim(target_date);
-  std::optional<Date> date = Date::parse_iso(text);
-  DateCell cell = text.empty() ? DateCell::missing : date ? DateCell::valid : DateCell::invalid;
-  std::optional<Code> code = target_date_problem(policy, cell, date.value_or(as_of), as_of);
+void check_parsed_target_date(const Taxonomy& t, StatusIndex status, std::string_view text, DateCell cell,
+                              Date date, Date as_of, std::vector<Finding>& findings) {
+  std::optional<Code> code;
+  int max_days = t.max_days_ahead;
+  if (status != kNoStatus) {
+    code = target_date_problem(t.at(status).target_date, cell, date, as_of);
+    max_days = t.at(status).target_date.max_days_ahead;
+  } else if (cell == DateCell::invalid) {
+    code = Code::target_date_invalid;  // whatever the status, a given date must be a real day
+  }
   if (!code) return;
-  Finding f = make(*code, "target_date", target_date, status);
+  Finding f = make(*code, "target_date", text, status);
   f.as_of = as_of.to_iso();
-  f.latest = as_of.plus_days(policy.max_days_ahead).to_iso();
+  f.latest = as_of.plus_days(max_days).to_iso();
   findings.push_back(std::move(f));
 }
 
-Validation validate(const Taxonomy& t, const Assignment& a, Date as_of) {
+void check_target_date(const Taxonomy& t, StatusIndex status, std::string_view target_date, Date as_of,
+                       std::vector<Finding>& findings) {
+  std::string_view text = trim(target_date);
+  std::optional<Date> date = Date::parse_iso(text);
+  DateCell cell = text.empty() ? DateCell::missing : date ? DateCell::valid : DateCell::invalid;
+  check_parsed_target_date(t, status, target_date, cell, date.value_or(as_of), as_of, findings);
+}
+
+Validation validate_statuses(const Taxonomy& t, const Assignment& a) {
   Validation v;
   if (trim(a.l1).empty()) {
     Finding f = make(Code::l1_missing, "l1", a.l1, kNoStatus);
@@ -130,15 +141,12 @@ Validation validate(const Taxonomy& t, const Assignment& a, Date as_of) {
     }
     if (!trim(a.l3).empty() && v.l2 != kNoStatus) v.l3 = resolve_child(t, v.l2, a.l3, 3, v.findings);
   }
-  StatusIndex deepest = v.deepest();
-  if (deepest != kNoStatus) {
-    check_target_date(t, deepest, a.target_date, as_of, v.findings);
-  } else if (!trim(a.target_date).empty() && !Date::parse_iso(trim(a.target_date))) {
-    // Whatever the status, a date that is given must be a real day.
-    Finding f = make(Code::target_date_invalid, "target_date", a.target_date, kNoStatus);
-    f.as_of = as_of.to_iso();
-    v.findings.push_back(std::move(f));
-  }
+  return v;
+}
+
+Validation validate(const Taxonomy& t, const Assignment& a, Date as_of) {
+  Validation v = validate_statuses(t, a);
+  check_target_date(t, v.deepest(), a.target_date, as_of, v.findings);
   return v;
 }
 

@@ -72,6 +72,8 @@ class Classifier {
   int field_of(int column) const { return field_of_column_[static_cast<std::size_t>(column)]; }
   // The cells of the last classified row (indexed by schema column).
   const std::vector<CellValue>& cells() const { return cells_; }
+  // True when the last row's cell for `column` was given but did not parse.
+  bool cell_invalid(int column) const { return cell_invalid_[static_cast<std::size_t>(column)] != 0; }
   // Which rule conditions held for the last row, as "source (cell)" parts.
   std::string explain(const CsvRecord& record) const;
 

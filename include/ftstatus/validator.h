@@ -79,6 +79,13 @@ void check_target_date(const Taxonomy& taxonomy, StatusIndex status,
                        std::string_view target_date, Date as_of,
                        std::vector<Finding>& findings);
 
+// The two halves of validate(), for callers that parse the date themselves
+// (bulk validation honours --date-format): the L1/L2/L3 checks, and the target
+// date on an already parsed cell. `status` may be kNoStatus (unresolved).
+Validation validate_statuses(const Taxonomy& taxonomy, const Assignment& assignment);
+void check_parsed_target_date(const Taxonomy& taxonomy, StatusIndex status, std::string_view text,
+                              DateCell cell, Date date, Date as_of, std::vector<Finding>& findings);
+
 // One sentence saying what is wrong, and one saying what would fix it.
 std::string finding_message(const Taxonomy& taxonomy, const Finding& finding, Lang lang);
 std::string finding_fix(const Taxonomy& taxonomy, const Finding& finding, Lang lang);
