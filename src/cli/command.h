@@ -28,6 +28,7 @@ struct Command {
 };
 
 std::function<int()> setup_classify(CLI::App& app);
+std::function<int()> setup_lint(CLI::App& app);
 std::function<int()> setup_tree(CLI::App& app);
 std::function<int()> setup_validate(CLI::App& app);
 

@@ -1,0 +1,50 @@
+// ftstatus lint [--taxonomy FILE] [--as-of DATE]
+//
+// Checks the taxonomy and its rules: every load check, rules that can never
+// fire, duplicate rules, records no rule matches (with an example), statuses
+// no rule produces (a warning). Exit 0 clean or warnings only, 1 errors found,
+// 2 bad usage.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "command.h"
+#include "ftstatus/builtin.h"
+#include "ftstatus/lint.h"
+#include "ftstatus/loader.h"
+
+namespace ftstatus::cli {
+
+std::function<int()> setup_lint(CLI::App& app) {
+  struct Options {
+    TaxonomyOption taxonomy;
+    AsOfOption as_of;
+  };
+  auto o = std::make_shared<Options>();
+  o->taxonomy.add_to(app);
+  o->as_of.add_to(app);
+  return [o] {
+    std::string file = o->taxonomy.path.empty() ? std::string(builtin_taxonomy_name()) : o->taxonomy.path;
+    LoadResult loaded = o->taxonomy.path.empty() ? load_builtin_taxonomy() : load_taxonomy_file(o->taxonomy.path);
+    // For lint, a file that does not load is the finding, not a usage error.
+    for (const Diagnostic& d : loaded.errors) std::cout << fmt::format("{} [load_error]\n", d.to_string());
+    if (!loaded.ok()) {
+      std::cout << fmt::format("{} error(s), 0 warning(s)\n", loaded.errors.size());
+      return static_cast<int>(kExitProblems);
+    }
+    std::vector<LintFinding> findings = lint_rules(*loaded.taxonomy, loaded.rules, o->as_of.get());
+    int errors = 0;
+    int warnings = 0;
+    for (const LintFinding& f : findings) {
+      (f.error ? errors : warnings) += 1;
+      std::string where = f.line > 0 ? fmt::format("{}:{}", file, f.line) : file;
+      std::cout << fmt::format("{}: {}: {} [{}]\n", where, f.error ? "error" : "warning", f.message, f.code);
+    }
+    if (loaded.rules.rules.empty()) std::cout << fmt::format("{}: note: the file has no rules; only the taxonomy was checked\n", file);
+    std::cout << fmt::format("{} error(s), {} warning(s)\n", errors, warnings);
+    return static_cast<int>(errors > 0 ? kExitProblems : kExitOk);
+  };
+}
+
+}  // namespace ftstatus::cli
