@@ -39,6 +39,7 @@ class Loader : public detail::YamlReader {
       return result;
     }
     try {
+      index_empty_values(root);
       read_root(root);
     } catch (const YAML::Exception& e) {
       // yaml-cpp throws on conversions we did not foresee; report, never crash.
@@ -63,18 +64,18 @@ class Loader : public detail::YamlReader {
     if (const YAML::Node header = root["taxonomy"]) {
       read_header(header);
     } else {
-      error(root.Mark(), "missing 'taxonomy' (the id and name of this taxonomy)");
+      error(mark(root), "missing 'taxonomy' (the id and name of this taxonomy)");
     }
     const YAML::Node statuses = root["statuses"];
     if (!statuses) {
-      error(root.Mark(), "missing 'statuses' (the list of L1 statuses)");
+      error(mark(root), "missing 'statuses' (the list of L1 statuses)");
       return;
     }
     read_status_list(statuses, kNoStatus, 1);
     if (const YAML::Node columns = root["columns"]) detail::read_columns(*this, columns, rules_.schema);
     if (const YAML::Node rules = root["rules"]) {
       if (!root["columns"])
-        error(rules.Mark(), "'rules' need 'columns': declare the columns the rules read");
+        error(mark(rules), "'rules' need 'columns': declare the columns the rules read");
       else
         detail::read_rules(*this, rules, rules_.schema, taxonomy_, rules_.rules);
     }
@@ -86,11 +87,11 @@ class Loader : public detail::YamlReader {
     if (node["id"])
       read_id(node["id"], "taxonomy.id", taxonomy_.id);
     else
-      error(node.Mark(), "missing 'id' in 'taxonomy'");
+      error(mark(node), "missing 'id' in 'taxonomy'");
     if (node["name"])
       read_text(node["name"], "taxonomy.name", taxonomy_.name);
     else
-      error(node.Mark(), "missing 'name' in 'taxonomy'");
+      error(mark(node), "missing 'name' in 'taxonomy'");
     if (node["source"]) read_string(node["source"], "taxonomy.source", taxonomy_.source);
     if (node["max_days_ahead"]) read_days(node["max_days_ahead"], "taxonomy.max_days_ahead", taxonomy_.max_days_ahead);
   }
@@ -99,7 +100,7 @@ class Loader : public detail::YamlReader {
     std::string where = parent == kNoStatus ? std::string("'statuses'")
                                             : fmt::format("the children of '{}'", taxonomy_.at(parent).id);
     if (!list.IsSequence() || list.size() == 0) {
-      error(list.Mark(), fmt::format("{} must be a non-empty list of statuses (lines starting with '- ')", where));
+      error(mark(list), fmt::format("{} must be a non-empty list of statuses (lines starting with '- ')", where));
       return;
     }
     // Normalized id/name/alias -> the sibling that claimed it, so lookups by
@@ -113,9 +114,9 @@ class Loader : public detail::YamlReader {
         auto [it, fresh] = claimed.emplace(key, s.id);
         if (fresh) continue;
         if (it->second == s.id && normalize_name(s.id) == key)
-          error(item.Mark(), fmt::format("duplicate id '{}' in {}; every {} needs its own id", s.id, where, level_name(level)));
+          error(mark(item), fmt::format("duplicate id '{}' in {}; every {} needs its own id", s.id, where, level_name(level)));
         else if (it->second != s.id)
-          error(item.Mark(), fmt::format("'{}' (from status '{}') also names status '{}' in {}; names and aliases must tell siblings apart",
+          error(mark(item), fmt::format("'{}' (from status '{}') also names status '{}' in {}; names and aliases must tell siblings apart",
                                          key, s.id, it->second, where));
       }
     }
@@ -126,26 +127,26 @@ class Loader : public detail::YamlReader {
     check_keys(node, {"id", "name", "description", "notes", "aliases", "target_date", "leaf", "children"},
                fmt::format("an {} status", level_name(level)));
     Status status;
-    status.line = node.Mark().line + 1;
+    status.line = mark(node).line + 1;
     bool ok = true;
     if (node["id"]) {
       ok = read_id(node["id"], "id", status.id) && ok;
     } else {
-      error(node.Mark(), fmt::format("{} status has no 'id'", level_name(level)));
+      error(mark(node), fmt::format("{} status has no 'id'", level_name(level)));
       ok = false;
     }
     std::string label = status.id.empty() ? std::string("this status") : fmt::format("status '{}'", status.id);
     if (node["name"]) {
       ok = read_text(node["name"], fmt::format("the name of {}", label), status.name) && ok;
     } else {
-      error(node.Mark(), fmt::format("{} has no 'name'; give name: {{en: ..., es: ...}}", label));
+      error(mark(node), fmt::format("{} has no 'name'; give name: {{en: ..., es: ...}}", label));
       ok = false;
     }
     if (node["description"]) ok = read_text(node["description"], fmt::format("the description of {}", label), status.description) && ok;
     if (node["notes"]) ok = read_text(node["notes"], fmt::format("the notes of {}", label), status.notes) && ok;
     if (const YAML::Node aliases = node["aliases"]) {
       if (!aliases.IsSequence()) {
-        error(aliases.Mark(), fmt::format("the aliases of {} must be a list", label));
+        error(mark(aliases), fmt::format("the aliases of {} must be a list", label));
         ok = false;
       } else {
         for (const YAML::Node& alias : aliases) {
@@ -168,11 +169,11 @@ class Loader : public detail::YamlReader {
 
     const YAML::Node children = node["children"];
     if (children && status.leaf) {
-      error(children.Mark(), fmt::format("{} is marked 'leaf: true' and cannot have children; remove 'children' or 'leaf'", label));
+      error(mark(children), fmt::format("{} is marked 'leaf: true' and cannot have children; remove 'children' or 'leaf'", label));
       ok = false;
     }
     if (children && level == kMaxLevels) {
-      error(children.Mark(), fmt::format("{} is an L3 and cannot have children: a taxonomy has at most three levels", label));
+      error(mark(children), fmt::format("{} is an L3 and cannot have children: a taxonomy has at most three levels", label));
       ok = false;
     }
     if (!ok) return kNoStatus;

@@ -31,7 +31,7 @@ class RulesReader {
 
   void read(const YAML::Node& list, std::vector<Rule>& rules) {
     if (!list.IsSequence()) {
-      r_.error(list.Mark(), "'rules' must be a list of rules (lines starting with '- ')");
+      r_.error(r_.mark(list), "'rules' must be a list of rules (lines starting with '- ')");
       return;
     }
     std::map<std::string, int> seen;
@@ -40,7 +40,7 @@ class RulesReader {
       if (read_rule(node, rule)) {
         auto [it, fresh] = seen.emplace(rule.id, rule.line);
         if (!fresh) {
-          r_.error(node["id"].Mark(), fmt::format("duplicate rule id '{}' (first used on line {}); give each rule its own id",
+          r_.error(r_.mark(node["id"]), fmt::format("duplicate rule id '{}' (first used on line {}); give each rule its own id",
                                                   rule.id, it->second));
           continue;
         }
@@ -53,10 +53,10 @@ class RulesReader {
   bool read_rule(const YAML::Node& node, Rule& rule) {
     if (!r_.expect_map(node, "a rule")) return false;
     r_.check_keys(node, {"id", "description", "when", "then"}, "a rule");
-    rule.line = node.Mark().line + 1;
+    rule.line = r_.mark(node).line + 1;
     bool ok = true;
     if (!node["id"]) {
-      r_.error(node.Mark(), "this rule has no 'id'; add one (for example id: my_rule) so output can name it");
+      r_.error(r_.mark(node), "this rule has no 'id'; add one (for example id: my_rule) so output can name it");
       ok = false;
     } else {
       ok = r_.read_id(node["id"], "rule id", rule.id) && ok;
@@ -66,7 +66,7 @@ class RulesReader {
     rule.when.kind = Condition::Kind::all;
     if (const YAML::Node when = node["when"]) ok = read_all(when, label, rule.when) && ok;
     if (!node["then"]) {
-      r_.error(node.Mark(), fmt::format("{} has no 'then'; give the status it assigns, e.g. then: in_progress/migration", label));
+      r_.error(r_.mark(node), fmt::format("{} has no 'then'; give the status it assigns, e.g. then: in_progress/migration", label));
       return false;
     }
     return read_then(node["then"], label, rule.then) && ok;
@@ -85,7 +85,7 @@ class RulesReader {
         const std::vector<StatusIndex>& options = current == kNoStatus ? taxonomy_.roots() : taxonomy_.at(current).children;
         std::vector<std::string> names;
         for (StatusIndex i : taxonomy_.closest(options, part)) names.push_back(taxonomy_.path(i));
-        r_.error(node.Mark(), fmt::format("{} gives unknown status '{}' in '{}'; did you mean {}?", label, part, path, join(names)));
+        r_.error(r_.mark(node), fmt::format("{} gives unknown status '{}' in '{}'; did you mean {}?", label, part, path, join(names)));
         return false;
       }
       current = next;
@@ -93,7 +93,7 @@ class RulesReader {
       start = slash + 1;
     }
     if (taxonomy_.at(current).level == 1 && !taxonomy_.at(current).children.empty()) {
-      r_.error(node.Mark(), fmt::format("{} gives '{}', which needs an L2 (e.g. {})", label, path,
+      r_.error(r_.mark(node), fmt::format("{} gives '{}', which needs an L2 (e.g. {})", label, path,
                                         taxonomy_.path(taxonomy_.at(current).children.front())));
       return false;
     }
@@ -104,7 +104,7 @@ class RulesReader {
   // A mapping of conditions that must all hold.
   bool read_all(const YAML::Node& node, const std::string& label, Condition& out) {
     if (!node.IsMap()) {
-      r_.error(node.Mark(), fmt::format("'when' of {} must be a mapping of column: condition", label));
+      r_.error(r_.mark(node), fmt::format("'when' of {} must be a mapping of column: condition", label));
       return false;
     }
     bool ok = true;
@@ -113,12 +113,12 @@ class RulesReader {
       const YAML::Node& value = entry.second;
       std::string name = key.IsScalar() ? key.Scalar() : std::string();
       Condition c;
-      c.line = key.Mark().line + 1;
-      c.col = key.Mark().column + 1;
+      c.line = r_.mark(key).line + 1;
+      c.col = r_.mark(key).column + 1;
       if (name == "any" || name == "all") {
         c.kind = name == "any" ? Condition::Kind::any : Condition::Kind::all;
         if (!value.IsSequence() || value.size() == 0) {
-          r_.error(value.Mark(), fmt::format("'{}' in {} must be a list of condition mappings", name, label));
+          r_.error(r_.mark(value), fmt::format("'{}' in {} must be a list of condition mappings", name, label));
           ok = false;
           continue;
         }
@@ -126,8 +126,8 @@ class RulesReader {
         for (const YAML::Node& item : value) {
           Condition child;
           child.kind = Condition::Kind::all;
-          child.line = item.Mark().line + 1;
-          child.col = item.Mark().column + 1;
+          child.line = r_.mark(item).line + 1;
+          child.col = r_.mark(item).column + 1;
           group_ok = read_all(item, label, child) && group_ok;
           c.children.push_back(std::move(child));
         }
@@ -145,7 +145,7 @@ class RulesReader {
           return edit_distance(name, a) < edit_distance(name, b);
         });
         if (ids.size() > 3) ids.resize(3);
-        r_.error(key.Mark(), fmt::format("{} uses unknown column '{}'; did you mean {}? (columns are declared under 'columns')",
+        r_.error(r_.mark(key), fmt::format("{} uses unknown column '{}'; did you mean {}? (columns are declared under 'columns')",
                                          label, name, join(ids)));
         ok = false;
         continue;
@@ -162,7 +162,7 @@ class RulesReader {
   // One typed value of the column; on error reports at `node`.
   bool read_value(const YAML::Node& node, const Column& col, const std::string& label, Condition& c) {
     if (!node.IsScalar()) {
-      r_.error(node.Mark(), fmt::format("{}: a value for column '{}' must be a single value", label, col.id));
+      r_.error(r_.mark(node), fmt::format("{}: a value for column '{}' must be a single value", label, col.id));
       return false;
     }
     const std::string& text = node.Scalar();
@@ -195,7 +195,7 @@ class RulesReader {
       case ColumnType::enumeration: {
         int v = parse_enum(col, text);
         if (v < 0) {
-          r_.error(node.Mark(), fmt::format("{}: '{}' is not a value of column '{}'; expected one of: {}", label, text,
+          r_.error(r_.mark(node), fmt::format("{}: '{}' is not a value of column '{}'; expected one of: {}", label, text,
                                             col.id, join(col.values)));
           return false;
         }
@@ -204,7 +204,7 @@ class RulesReader {
       }
     }
     static constexpr const char* kExpected[] = {"a text", "a whole number", "true or false", "a date YYYY-MM-DD", "an enum value"};
-    r_.error(node.Mark(), fmt::format("{}: '{}' does not fit column '{}' of type {}; expected {}", label, text, col.id,
+    r_.error(r_.mark(node), fmt::format("{}: '{}' does not fit column '{}' of type {}; expected {}", label, text, col.id,
                                       type_name(col.type), kExpected[static_cast<int>(col.type)]));
     return false;
   }
@@ -239,7 +239,7 @@ class RulesReader {
     if (value.IsSequence()) {
       c.kind = Condition::Kind::one_of;
       bool ok = value.size() > 0;
-      if (!ok) r_.error(value.Mark(), fmt::format("{}: the list for column '{}' is empty", label, col.id));
+      if (!ok) r_.error(r_.mark(value), fmt::format("{}: the list for column '{}' is empty", label, col.id));
       std::vector<std::string> shown;
       for (const YAML::Node& item : value) {
         ok = read_value(item, col, label, c) && ok;
@@ -260,8 +260,8 @@ class RulesReader {
         Condition part;
         part.column = column;
         part.type = col.type;
-        part.line = entry.first.Mark().line + 1;
-        part.col = entry.first.Mark().column + 1;
+        part.line = r_.mark(entry.first).line + 1;
+        part.col = r_.mark(entry.first).column + 1;
         std::string arg_text = arg.IsScalar() ? arg.Scalar() : std::string("[...]");
         part.source = fmt::format("{} {} {}", col.id, op, arg_text);
         if (op == "not") {
@@ -276,7 +276,7 @@ class RulesReader {
         } else if (op == "one_of") {
           part.kind = Condition::Kind::one_of;
           if (!arg.IsSequence()) {
-            r_.error(arg.Mark(), fmt::format("{}: 'one_of' needs a list", label));
+            r_.error(r_.mark(arg), fmt::format("{}: 'one_of' needs a list", label));
             ok = false;
           } else {
             for (const YAML::Node& item : arg) ok = read_value(item, col, label, part) && ok;
@@ -288,12 +288,12 @@ class RulesReader {
         } else if (op == "older_than_days" || op == "newer_than_days") {
           std::int64_t days = 0;
           if (col.type != ColumnType::date) {
-            r_.error(entry.first.Mark(), fmt::format("{}: '{}' needs a date column; '{}' is {}", label, op, col.id, type_name(col.type)));
+            r_.error(r_.mark(entry.first), fmt::format("{}: '{}' needs a date column; '{}' is {}", label, op, col.id, type_name(col.type)));
             ok = false;
             continue;
           }
           if (!arg.IsScalar() || !parse_integer(arg.Scalar(), days) || days < 0) {
-            r_.error(arg.Mark(), fmt::format("{}: '{}' needs a whole number of days", label, op));
+            r_.error(r_.mark(arg), fmt::format("{}: '{}' needs a whole number of days", label, op));
             ok = false;
             continue;
           }
@@ -308,12 +308,12 @@ class RulesReader {
           auto it = kWords.find(op);
           if (it == kWords.end()) continue;  // reported by check_keys
           if ((op == "before" || op == "after") && col.type != ColumnType::date) {
-            r_.error(entry.first.Mark(), fmt::format("{}: '{}' needs a date column; '{}' is {}", label, op, col.id, type_name(col.type)));
+            r_.error(r_.mark(entry.first), fmt::format("{}: '{}' needs a date column; '{}' is {}", label, op, col.id, type_name(col.type)));
             ok = false;
             continue;
           }
           if (!arg.IsScalar()) {
-            r_.error(arg.Mark(), fmt::format("{}: '{}' needs a single value", label, op));
+            r_.error(r_.mark(arg), fmt::format("{}: '{}' needs a single value", label, op));
             ok = false;
             continue;
           }
@@ -327,21 +327,21 @@ class RulesReader {
       for (const auto& part : parts) c.source += (c.source.empty() ? "" : " and ") + part;
       return ok;
     }
-    r_.error(value.Mark(), fmt::format("{}: give a value, a list or a mapping of operators for column '{}'", label, col.id));
+    r_.error(r_.mark(value), fmt::format("{}: give a value, a list or a mapping of operators for column '{}'", label, col.id));
     return false;
   }
 
   bool read_compare(const YAML::Node& node, const Column& col, const std::string& label, const std::string& op,
                     const std::string& text, Condition& c) {
     if (col.type != ColumnType::integer && col.type != ColumnType::date) {
-      r_.error(node.Mark(), fmt::format("{}: '{}' compares numbers or dates, but column '{}' is {}", label, op, col.id,
+      r_.error(r_.mark(node), fmt::format("{}: '{}' compares numbers or dates, but column '{}' is {}", label, op, col.id,
                                         type_name(col.type)));
       return false;
     }
     std::int64_t v = 0;
     bool parsed = col.type == ColumnType::integer ? parse_integer(text, v) : parse_date(text, DateFormat::iso, v);
     if (!parsed) {
-      r_.error(node.Mark(), fmt::format("{}: '{}' after '{}' is not {} (column '{}' is {})", label, text, op,
+      r_.error(r_.mark(node), fmt::format("{}: '{}' after '{}' is not {} (column '{}' is {})", label, text, op,
                                         col.type == ColumnType::integer ? "a whole number" : "a date YYYY-MM-DD", col.id,
                                         type_name(col.type)));
       return false;
@@ -363,7 +363,7 @@ class RulesReader {
 
 void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
   if (!list.IsSequence() || list.size() == 0) {
-    r.error(list.Mark(), "'columns' must be a non-empty list of columns (lines starting with '- ')");
+    r.error(r.mark(list), "'columns' must be a non-empty list of columns (lines starting with '- ')");
     return;
   }
   std::map<std::string, std::string> headers;  // normalized header -> column id
@@ -371,10 +371,10 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
     if (!r.expect_map(node, "a column")) continue;
     r.check_keys(node, {"id", "type", "values", "required", "unique", "aliases", "description"}, "a column");
     Column col;
-    col.line = node.Mark().line + 1;
+    col.line = r.mark(node).line + 1;
     bool ok = true;
     if (!node["id"]) {
-      r.error(node.Mark(), "this column has no 'id'");
+      r.error(r.mark(node), "this column has no 'id'");
       continue;
     }
     ok = r.read_id(node["id"], "column id", col.id) && ok;
@@ -384,15 +384,15 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
     if (auto type = parse_column_type(type_text)) {
       col.type = *type;
     } else {
-      r.error(node["type"].Mark(), fmt::format("{} has unknown type '{}'; use string, int, bool, date or enum", label, type_text));
+      r.error(r.mark(node["type"]), fmt::format("{} has unknown type '{}'; use string, int, bool, date or enum", label, type_text));
       ok = false;
     }
     if (const YAML::Node values = node["values"]) {
       if (col.type != ColumnType::enumeration) {
-        r.error(values.Mark(), fmt::format("{} has 'values' but is not of type enum", label));
+        r.error(r.mark(values), fmt::format("{} has 'values' but is not of type enum", label));
         ok = false;
       } else if (!values.IsSequence() || values.size() == 0 || values.size() > kMaxEnumValues) {
-        r.error(values.Mark(), fmt::format("the values of {} must be a list of 1 to {} values", label, kMaxEnumValues));
+        r.error(r.mark(values), fmt::format("the values of {} must be a list of 1 to {} values", label, kMaxEnumValues));
         ok = false;
       } else {
         for (const YAML::Node& v : values) {
@@ -402,7 +402,7 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
             continue;
           }
           if (lower_ascii(text) == "empty" || parse_enum(col, text) >= 0) {
-            r.error(v.Mark(), fmt::format("{}: value '{}' is {}", label, text,
+            r.error(r.mark(v), fmt::format("{}: value '{}' is {}", label, text,
                                           lower_ascii(text) == "empty" ? "reserved (it means an empty cell)" : "given twice"));
             ok = false;
             continue;
@@ -411,14 +411,14 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
         }
       }
     } else if (col.type == ColumnType::enumeration) {
-      r.error(node.Mark(), fmt::format("{} is an enum and needs 'values'", label));
+      r.error(r.mark(node), fmt::format("{} is an enum and needs 'values'", label));
       ok = false;
     }
     if (node["required"]) ok = r.read_bool(node["required"], fmt::format("'required' of {}", label), col.required) && ok;
     if (node["unique"]) ok = r.read_bool(node["unique"], fmt::format("'unique' of {}", label), col.unique) && ok;
     if (const YAML::Node aliases = node["aliases"]) {
       if (!aliases.IsSequence()) {
-        r.error(aliases.Mark(), fmt::format("the aliases of {} must be a list", label));
+        r.error(r.mark(aliases), fmt::format("the aliases of {} must be a list", label));
         ok = false;
       } else {
         for (const YAML::Node& a : aliases) {
@@ -435,12 +435,12 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
     for (const std::string& name : names) {
       auto [it, fresh] = headers.emplace(normalize_header(name), col.id);
       if (!fresh && it->second != col.id) {
-        r.error(node.Mark(), it->second == col.id ? fmt::format("duplicate column id '{}'", col.id)
+        r.error(r.mark(node), it->second == col.id ? fmt::format("duplicate column id '{}'", col.id)
                                                   : fmt::format("header '{}' of {} also names column '{}'; headers must tell columns apart",
                                                                 name, label, it->second));
         clash = true;
       } else if (!fresh && name == col.id) {
-        r.error(node.Mark(), fmt::format("duplicate column id '{}'", col.id));
+        r.error(r.mark(node), fmt::format("duplicate column id '{}'", col.id));
         clash = true;
       }
     }

@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -39,26 +41,26 @@ class YamlReader {
       const YAML::Node& key_node = entry.first;
       std::string key = key_node.IsScalar() ? key_node.Scalar() : std::string("?");
       if (!seen.insert(key).second)
-        error(key_node.Mark(), fmt::format("key '{}' is given twice in {}", key, where));
+        error(mark(key_node), fmt::format("key '{}' is given twice in {}", key, where));
       bool known = false;
       for (auto a : allowed) known = known || a == key;
       if (!known) {
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        error(key_node.Mark(), fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
+        error(mark(key_node), fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
       }
     }
   }
 
   bool expect_map(const YAML::Node& node, std::string_view what) {
     if (node.IsMap()) return true;
-    error(node.Mark(), fmt::format("{} must be a mapping (key: value lines)", what));
+    error(mark(node), fmt::format("{} must be a mapping (key: value lines)", what));
     return false;
   }
 
   bool read_string(const YAML::Node& node, std::string_view what, std::string& out) {
     if (!node.IsScalar() || node.Scalar().empty()) {
-      error(node.Mark(), fmt::format("{} must be a non-empty text value", what));
+      error(mark(node), fmt::format("{} must be a non-empty text value", what));
       return false;
     }
     out = node.Scalar();
@@ -73,7 +75,7 @@ class YamlReader {
       return true;
     }
     if (!node.IsMap()) {
-      error(node.Mark(), fmt::format("{} must be a text or a mapping with 'en' and 'es'", what));
+      error(mark(node), fmt::format("{} must be a text or a mapping with 'en' and 'es'", what));
       return false;
     }
     check_keys(node, {"en", "es"}, what);
@@ -81,7 +83,7 @@ class YamlReader {
     if (node["en"]) ok = read_string(node["en"], fmt::format("{}.en", what), out.en) && ok;
     if (node["es"]) ok = read_string(node["es"], fmt::format("{}.es", what), out.es) && ok;
     if (ok && out.empty()) {
-      error(node.Mark(), fmt::format("{} needs 'en' or 'es'", what));
+      error(mark(node), fmt::format("{} needs 'en' or 'es'", what));
       return false;
     }
     return ok;
@@ -93,7 +95,7 @@ class YamlReader {
       if (v == "true") return out = true, true;
       if (v == "false") return out = false, true;
     }
-    error(node.Mark(), fmt::format("{} must be true or false", what));
+    error(mark(node), fmt::format("{} must be true or false", what));
     return false;
   }
 
@@ -106,7 +108,7 @@ class YamlReader {
         if (days >= 1 && days <= kMaxHorizonDays) return out = days, true;
       }
     }
-    error(node.Mark(), fmt::format("{} must be a whole number of days from 1 to {}", what, kMaxHorizonDays));
+    error(mark(node), fmt::format("{} must be a whole number of days from 1 to {}", what, kMaxHorizonDays));
     return false;
   }
 
@@ -114,11 +116,32 @@ class YamlReader {
     if (!read_string(node, what, out)) return false;
     for (char c : out) {
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-        error(node.Mark(), fmt::format("{} '{}' must use only lower-case letters, digits and '_'", what, out));
+        error(mark(node), fmt::format("{} '{}' must use only lower-case letters, digits and '_'", what, out));
         return false;
       }
     }
     return true;
+  }
+
+  // Where to point at a node. yaml-cpp gives a value left empty ("name:")
+  // the position of the next token, often lines later; point at its key.
+  YAML::Mark mark(const YAML::Node& node) const {
+    if (node.IsNull())
+      for (const auto& [value, key_mark] : empty_values_)
+        if (value.is(node)) return key_mark;
+    return node.Mark();
+  }
+
+  // Records every empty value with its key's position; call once after parsing.
+  void index_empty_values(const YAML::Node& node) {
+    if (node.IsMap()) {
+      for (const auto& entry : node) {
+        if (entry.second.IsNull()) empty_values_.emplace_back(entry.second, entry.first.Mark());
+        index_empty_values(entry.second);
+      }
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) index_empty_values(item);
+    }
   }
 
   const std::string& file() const { return file_; }
@@ -127,6 +150,7 @@ class YamlReader {
  protected:
   std::string file_;
   Diagnostics errors_;
+  std::vector<std::pair<YAML::Node, YAML::Mark>> empty_values_;
 };
 
 }  // namespace ftstatus::detail
