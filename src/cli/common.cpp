@@ -90,6 +90,13 @@ AtomicOutput::~AtomicOutput() {
 
 std::FILE* AtomicOutput::open() {
   if (path_.empty() || path_ == "-") return file_ = stdout;
+  struct stat info {};
+  if (stat(path_.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    // A device or pipe (/dev/null, a FIFO) cannot be replaced: write to it.
+    file_ = std::fopen(path_.c_str(), "wb");
+    if (file_ == nullptr) std::cerr << "ftstatus: " << path_ << ": cannot open for writing: " << std::strerror(errno) << '\n';
+    return file_;
+  }
   temp_ = path_ + ".tmp-XXXXXX";
   int fd = mkstemp(temp_.data());
   if (fd < 0) {
@@ -107,6 +114,11 @@ std::FILE* AtomicOutput::open() {
 
 bool AtomicOutput::commit() {
   if (file_ == stdout) return std::fflush(stdout) == 0;
+  if (temp_.empty()) {
+    bool ok = std::fclose(file_) == 0;
+    file_ = nullptr;
+    return ok;
+  }
   bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
   ok = std::fclose(file_) == 0 && ok;
   file_ = nullptr;
