@@ -122,9 +122,13 @@ void ClassifiedWriter::row(const CsvRecord& record, const RowResult& result) {
   const std::size_t width = classifier_.header_width();
 
   if (options_.format == OutputFormat::csv) {
-    // Cells are written as they came; a short row is padded so the added
-    // columns stay aligned (its field_count problem says so).
-    for (std::size_t f = 0; f < width; ++f) csv_.field(f < record.fields.size() ? record.fields[f] : std::string_view());
+    // Cells are written as they came: a well-formed record is copied byte for
+    // byte; a short row is padded so the added columns stay aligned (its
+    // field_count problem says so).
+    if (record.fields.size() == width && options_.delimiter == options_.input_delimiter)
+      csv_.raw_fields(record.raw);
+    else
+      for (std::size_t f = 0; f < width; ++f) csv_.field(f < record.fields.size() ? record.fields[f] : std::string_view());
     for (int level = 0; level < levels_; ++level)
       csv_.field(level_status_[level] == kNoStatus ? std::string_view() : status_labels_[static_cast<std::size_t>(level_status_[level])]);
     csv_.field(rule);

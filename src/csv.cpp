@@ -1,6 +1,7 @@
 #include "ftstatus/csv.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -59,6 +60,13 @@ std::optional<Encoding> parse_encoding(std::string_view text) {
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
+  // Most exports are ASCII: skip 8 bytes at a time while no high bit is set.
+  while (i + 8 <= n) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
+    i += 8;
+  }
   while (i < n) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
@@ -283,12 +291,7 @@ void CsvWriter::field(std::string_view text) {
   if (!first_) buf_ += delimiter_;
   first_ = false;
   bool quote = false;
-  for (char c : text) {
-    if (c == delimiter_ || c == '"' || c == '\n' || c == '\r') {
-      quote = true;
-      break;
-    }
-  }
+  for (char c : text) quote |= c == delimiter_ || c == '"' || c == '\n' || c == '\r';
   if (!quote) {
     buf_.append(text);
   } else {
@@ -308,6 +311,12 @@ void CsvWriter::end_record() {
 }
 
 void CsvWriter::raw(std::string_view text) { buf_.append(text); }
+
+void CsvWriter::raw_fields(std::string_view csv_text) {
+  if (!first_) buf_ += delimiter_;
+  first_ = false;
+  buf_.append(csv_text);
+}
 
 bool CsvWriter::flush() {
   if (buf_.empty()) return true;

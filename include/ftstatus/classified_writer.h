@@ -25,6 +25,7 @@ struct OutputOptions {
   Labels labels = Labels::id;
   bool explain = false;
   char delimiter = ',';
+  char input_delimiter = 0;  // when equal to delimiter, well-formed records are copied as they came
   bool bom = false;  // repeat the input's UTF-8 BOM so Excel keeps reading UTF-8
 };
 

@@ -78,6 +78,9 @@ class CsvWriter {
   void field(std::string_view text);
   void end_record();
   void raw(std::string_view text);  // unquoted bytes, e.g. a BOM
+  // Fields already in CSV form with this delimiter (an input record's raw
+  // text): appended as they are, and later fields follow a delimiter.
+  void raw_fields(std::string_view csv_text);
   bool flush();  // false on a write error
 
  private:

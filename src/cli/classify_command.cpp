@@ -100,6 +100,7 @@ int run(const Options& o) {
     out_options.labels = *parse_labels(o.labels);
     out_options.explain = o.explain;
     out_options.delimiter = reader.delimiter();
+    out_options.input_delimiter = reader.delimiter();
     out_options.bom = reader.had_bom();
     ClassifiedWriter writer(out, classifier, out_options);
     writer.header(record);
