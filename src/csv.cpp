@@ -20,17 +20,7 @@ constexpr char16_t kCp1252High[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 void append_cp1252(std::string& out, unsigned char b) {
-  char32_t cp = b < 0x80 ? b : b < 0xA0 ? kCp1252High[b - 0x80] : b;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  append_utf8(out, b < 0x80 ? b : b < 0xA0 ? kCp1252High[b - 0x80] : b);
 }
 
 // 1-based line and column of `offset` counted from `base` (which is at `line`, column 1).
@@ -55,49 +45,6 @@ std::optional<Encoding> parse_encoding(std::string_view text) {
   if (lower == "utf-8" || lower == "utf8") return Encoding::utf8;
   if (lower == "cp1252" || lower == "windows-1252" || lower == "latin1") return Encoding::cp1252;
   return std::nullopt;
-}
-
-bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  // Most exports are ASCII: skip 8 bytes at a time while no high bit is set.
-  while (i + 8 <= n) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    if (word & 0x8080808080808080ull) break;
-    i += 8;
-  }
-  while (i < n) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    char32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
 }
 
 CsvReader::CsvReader(std::FILE* in, char delimiter, Encoding encoding)
@@ -177,6 +124,7 @@ bool CsvReader::next(CsvRecord& record) {
     std::size_t scan = pos_;
     bool quoted = false;
     std::size_t quote_open = 0;
+    std::size_t quote_closed = std::string::npos;
     std::size_t record_end = std::string::npos;
     while (record_end == std::string::npos) {
       const char* data = buf_.data();
@@ -184,7 +132,10 @@ bool CsvReader::next(CsvRecord& record) {
         char c = data[scan];
         if (c == '"') {
           quoted = !quoted;
-          if (quoted) quote_open = scan;
+          // A doubled quote ("") reopens right after closing: the field was
+          // opened earlier, so keep pointing at that first quote.
+          if (quoted && !(scan > pos_ && data[scan - 1] == '"' && quote_closed == scan - 1)) quote_open = scan;
+          if (!quoted) quote_closed = scan;
         } else if (c == '\n' && !quoted) {
           record_end = scan;
           break;
@@ -202,6 +153,7 @@ bool CsvReader::next(CsvRecord& record) {
       if (pos_ > 0) {
         std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
         scan -= pos_;
+        if (quote_closed != std::string::npos) quote_closed -= pos_;
         quote_open -= std::min(quote_open, pos_);
         end_ -= pos_;
         pos_ = 0;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ftstatus/utf8.h"
+
 namespace ftstatus {
 
 enum class Encoding { utf8, cp1252 };
@@ -66,9 +68,6 @@ class CsvReader {
   std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length); offset >= kUnescaped -> in unescaped_
   std::string raw_chunk_;  // cp1252 bytes before transcoding
 };
-
-// True when `text` is well-formed UTF-8.
-bool is_valid_utf8(std::string_view text);
 
 // Writes records with RFC 4180 quoting through a large buffer.
 class CsvWriter {

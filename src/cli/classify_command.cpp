@@ -87,14 +87,7 @@ int run(const Options& o) {
   try {
     CsvReader reader(in, o.csv.delimiter_char(), o.csv.encoding_value());
     CsvRecord record;
-    if (!reader.next(record)) {
-      std::cerr << fmt::format("ftstatus: {}:1:1: the file is empty; it needs a header row naming the columns\n", name);
-      return kExitUsage;
-    }
-    if (std::string problem = classifier.bind_header(record.fields); !problem.empty()) {
-      std::cerr << fmt::format("ftstatus: {}:{}:1: {}\n", name, record.line, problem);
-      return kExitUsage;
-    }
+    if (!read_header(reader, record, classifier, name)) return kExitUsage;
     OutputOptions out_options;
     out_options.format = *parse_output_format(o.format);
     out_options.labels = *parse_labels(o.labels);

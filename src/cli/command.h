@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ftstatus/classifier.h"
 #include "ftstatus/csv.h"
 #include "ftstatus/date.h"
 #include "ftstatus/loader.h"
@@ -73,6 +74,10 @@ struct CsvInputOptions {
 std::FILE* open_input(const std::string& path);
 // The name diagnostics use for an input path.
 std::string input_name(const std::string& path);
+
+// Reads the header record and binds it to the classifier's schema; prints
+// file:line:column and returns false when the file has no usable header.
+bool read_header(CsvReader& reader, CsvRecord& record, Classifier& classifier, const std::string& name);
 
 // Writes to a temporary file beside `path` and renames it into place only on
 // commit(), so a failed run leaves an existing output file as it was. An

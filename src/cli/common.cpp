@@ -74,6 +74,18 @@ char CsvInputOptions::delimiter_char() const {
   return delimiter[0];
 }
 
+bool read_header(CsvReader& reader, CsvRecord& record, Classifier& classifier, const std::string& name) {
+  if (!reader.next(record)) {
+    std::cerr << "ftstatus: " << name << ":1:1: the file is empty; it needs a header row naming the columns\n";
+    return false;
+  }
+  if (std::string problem = classifier.bind_header(record.fields); !problem.empty()) {
+    std::cerr << "ftstatus: " << name << ':' << record.line << ":1: " << problem << '\n';
+    return false;
+  }
+  return true;
+}
+
 std::string input_name(const std::string& path) { return path.empty() || path == "-" ? "<stdin>" : path; }
 
 std::FILE* open_input(const std::string& path) {

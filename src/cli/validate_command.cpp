@@ -209,14 +209,7 @@ int validate_file(const Options& o) {
   try {
     CsvReader reader(in, o.csv.delimiter_char(), o.csv.encoding_value());
     CsvRecord record;
-    if (!reader.next(record)) {
-      std::cerr << fmt::format("ftstatus: {}:1:1: the file is empty; it needs a header row naming the columns\n", name);
-      return kExitUsage;
-    }
-    if (std::string problem = classifier.bind_header(record.fields); !problem.empty()) {
-      std::cerr << fmt::format("ftstatus: {}:{}:1: {}\n", name, record.line, problem);
-      return kExitUsage;
-    }
+    if (!read_header(reader, record, classifier, name)) return kExitUsage;
     const int l1 = field_named(record.fields, "l1");
     const int l2 = field_named(record.fields, "l2");
     const int l3 = field_named(record.fields, "l3");
