@@ -93,12 +93,7 @@ void ClassifiedWriter::fill_levels(StatusIndex status) {
 }
 
 void ClassifiedWriter::header(const CsvRecord& header) {
-  has_current_ = false;
-  const Schema& schema = classifier_.rules().schema;
-  for (const char* name : {"l1", "l2"}) {
-    int c = schema.find(name);
-    has_current_ = has_current_ || (c >= 0 && classifier_.field_of(c) >= 0);
-  }
+  has_current_ = classifier_.has_current_columns();
   if (options_.format == OutputFormat::jsonl) {
     for (std::string_view name : header.fields) header_names_.emplace_back(name);
     return;
@@ -141,11 +136,11 @@ void ClassifiedWriter::row(const CsvRecord& record, const RowResult& result) {
 
   json_ += "{\"line\":";
   fmt::format_to(std::back_inserter(json_), "{}", result.line);
-  for (std::size_t f = 0; f < width && f < record.fields.size(); ++f) {
+  for (std::size_t f = 0; f < width; ++f) {  // a short row's missing cells are empty, as in CSV
     json_ += ',';
     append_json_string(json_, header_names_[f]);
     json_ += ':';
-    append_json_string(json_, record.fields[f]);
+    append_json_string(json_, f < record.fields.size() ? record.fields[f] : std::string_view());
   }
   if (record.fields.size() > width) {
     // Cells beyond the header are kept, not dropped.

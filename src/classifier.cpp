@@ -50,10 +50,11 @@ Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyO
   target_date_column_ = rules.schema.find("target_date");
   l1_column_ = rules.schema.find("l1");
   l2_column_ = rules.schema.find("l2");
+  l3_column_ = rules.schema.find("l3");
   for (std::size_t c = 0; c < n; ++c)
     if (rules.schema.columns[c].unique) unique_columns_.push_back(static_cast<int>(c));
   seen_.resize(unique_columns_.size());
-  l2_cache_.resize(taxonomy.statuses().size());
+  child_cache_.resize(taxonomy.statuses().size());
   result_.problems.reserve(16);
 }
 
@@ -76,29 +77,30 @@ std::string Classifier::bind_header(const std::vector<std::string_view>& header)
     for (const auto& alias : col.aliases) names += ", " + alias;
     return fmt::format("required column '{}' is missing from the header; add a column named one of: {}", col.id, names);
   }
-  result_.has_current = (l1_column_ >= 0 && field_of(l1_column_) >= 0) || (l2_column_ >= 0 && field_of(l2_column_) >= 0);
+  result_.has_current = false;
+  for (int column : {l1_column_, l2_column_, l3_column_})
+    result_.has_current = result_.has_current || (column >= 0 && field_of(column) >= 0);
   return {};
 }
 
-StatusIndex Classifier::resolve_current(std::string_view l1_text, std::string_view l2_text) {
-  l1_text = trim(l1_text);
-  l2_text = trim(l2_text);
-  if (l1_text.empty()) return kNoStatus;
-  StatusIndex l1;
-  if (auto it = l1_cache_.find(l1_text); it != l1_cache_.end()) {
-    l1 = it->second;
-  } else {
-    l1 = taxonomy_.find_child(kNoStatus, l1_text);
-    if (l1_cache_.size() < kMaxCachedNames) l1_cache_.emplace(std::string(l1_text), l1);
+StatusIndex Classifier::resolve_child(StatusIndex parent, std::string_view text) {
+  NameCache& cache = parent == kNoStatus ? l1_cache_ : child_cache_[static_cast<std::size_t>(parent)];
+  if (auto it = cache.find(text); it != cache.end()) return it->second;
+  StatusIndex found = taxonomy_.find_child(parent, text);
+  if (cache.size() < kMaxCachedNames) cache.emplace(std::string(text), found);
+  return found;
+}
+
+StatusIndex Classifier::resolve_current(const std::string_view (&levels)[3]) {
+  StatusIndex current = kNoStatus;
+  for (int level = 0; level < 3; ++level) {
+    std::string_view text = trim(levels[level]);
+    if (text.empty()) return current;
+    // An unknown name is a different assignment from any suggestion.
+    current = resolve_child(current, text);
+    if (current == kNoStatus) return kNoStatus;
   }
-  if (l1 == kNoStatus || l2_text.empty()) return l1;
-  NameCache& cache = l2_cache_[static_cast<std::size_t>(l1)];
-  if (auto it = cache.find(l2_text); it != cache.end()) return it->second;
-  StatusIndex l2 = taxonomy_.find_child(l1, l2_text);
-  // An unknown L2 is a different assignment from any suggestion.
-  StatusIndex result = l2 == kNoStatus ? kNoStatus : l2;
-  if (cache.size() < kMaxCachedNames) cache.emplace(std::string(l2_text), result);
-  return result;
+  return current;
 }
 
 const RowResult& Classifier::classify(const CsvRecord& record) {
@@ -181,7 +183,8 @@ const RowResult& Classifier::classify(const CsvRecord& record) {
       return f >= 0 && static_cast<std::size_t>(f) < record.fields.size() ? record.fields[static_cast<std::size_t>(f)]
                                                                            : std::string_view();
     };
-    r.changed = resolve_current(text_of(l1_column_), text_of(l2_column_)) != r.status;
+    const std::string_view current[3] = {text_of(l1_column_), text_of(l2_column_), text_of(l3_column_)};
+    r.changed = resolve_current(current) != r.status;
   }
   return r;
 }

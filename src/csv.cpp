@@ -122,26 +122,34 @@ bool CsvReader::next(CsvRecord& record) {
   if (!started_) start();
   for (;;) {
     std::size_t scan = pos_;
-    bool quoted = false;
+    // A quote opens a quoted field only at the start of a field; elsewhere it
+    // is text (27" monitor), as in split() and in Excel.
+    enum class State { field_start, unquoted, quoted, quote_in_quoted } state = State::field_start;
     std::size_t quote_open = 0;
-    std::size_t quote_closed = std::string::npos;
     std::size_t record_end = std::string::npos;
+    const char delimiter = delimiter_;
     while (record_end == std::string::npos) {
       const char* data = buf_.data();
       while (scan < end_) {
         char c = data[scan];
-        if (c == '"') {
-          quoted = !quoted;
-          // A doubled quote ("") reopens right after closing: the field was
-          // opened earlier, so keep pointing at that first quote.
-          if (quoted && !(scan > pos_ && data[scan - 1] == '"' && quote_closed == scan - 1)) quote_open = scan;
-          if (!quoted) quote_closed = scan;
-        } else if (c == '\n' && !quoted) {
+        if (state == State::quoted) {
+          if (c == '"') state = State::quote_in_quoted;
+        } else if (c == '\n') {
           record_end = scan;
           break;
+        } else if (c == delimiter) {
+          state = State::field_start;
+        } else if (c == '"' && state == State::field_start) {
+          state = State::quoted;
+          quote_open = scan;
+        } else if (c == '"' && state == State::quote_in_quoted) {
+          state = State::quoted;  // a doubled quote inside a quoted field
+        } else {
+          state = State::unquoted;
         }
         ++scan;
       }
+      const bool quoted = state == State::quoted;
       if (record_end != std::string::npos) break;
       if (end_ - pos_ > kMaxRecordBytes) {
         auto [line, column] = locate({buf_.data() + pos_, end_ - pos_}, quoted ? quote_open - pos_ : 0, line_);
@@ -153,14 +161,13 @@ bool CsvReader::next(CsvRecord& record) {
       if (pos_ > 0) {
         std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
         scan -= pos_;
-        if (quote_closed != std::string::npos) quote_closed -= pos_;
         quote_open -= std::min(quote_open, pos_);
         end_ -= pos_;
         pos_ = 0;
       }
       if (!fill()) {
         if (pos_ == end_) return false;
-        if (quoted) {
+        if (state == State::quoted) {
           auto [line, column] = locate({buf_.data() + pos_, end_ - pos_}, quote_open - pos_, line_);
           throw CsvError(line, column, "a quote opened here is still open at the end of the file; close the quoted field");
         }

@@ -65,6 +65,8 @@ class Classifier {
   // Classifies one data record; the result is reused by the next call.
   const RowResult& classify(const CsvRecord& record);
 
+  // After bind_header: whether the file has current l1/l2/l3 columns.
+  bool has_current_columns() const { return result_.has_current; }
   const Taxonomy& taxonomy() const { return taxonomy_; }
   const RuleSet& rules() const { return rules_; }
   std::size_t header_width() const { return header_width_; }
@@ -78,7 +80,9 @@ class Classifier {
   std::string explain(const CsvRecord& record) const;
 
  private:
-  StatusIndex resolve_current(std::string_view l1, std::string_view l2);
+  // The deepest status the current l1/l2/l3 cells name, or kNoStatus.
+  StatusIndex resolve_current(const std::string_view (&levels)[3]);
+  StatusIndex resolve_child(StatusIndex parent, std::string_view text);
   void check_target_date(const CsvRecord& record);
 
   const Taxonomy& taxonomy_;
@@ -91,17 +95,18 @@ class Classifier {
   int target_date_column_ = -1;
   int l1_column_ = -1;
   int l2_column_ = -1;
+  int l3_column_ = -1;
   std::vector<int> unique_columns_;
   std::vector<FlatHashSet64> seen_;  // hashes of each unique column's values
   RowResult result_;
-  // Exports repeat a few distinct l1/l2 spellings: resolve each once.
+  // Exports repeat a few distinct l1/l2/l3 spellings: resolve each once.
   struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   using NameCache = std::unordered_map<std::string, StatusIndex, StringHash, std::equal_to<>>;
   NameCache l1_cache_;
-  std::vector<NameCache> l2_cache_;  // per L1
+  std::vector<NameCache> child_cache_;  // per parent status
 };
 
 }  // namespace ftstatus
