@@ -75,7 +75,7 @@ std::string describe_problem(const Classifier& classifier, const RowProblem& p, 
 }
 
 ClassifiedWriter::ClassifiedWriter(std::FILE* out, const Classifier& classifier, OutputOptions options)
-    : out_(out), classifier_(classifier), options_(options), csv_(out, options.delimiter) {
+    : out_(out), classifier_(classifier), options_(options), csv_(out, options.delimiter, options.crlf) {
   levels_ = std::max(2, classifier.taxonomy().depth());
   const Taxonomy& t = classifier.taxonomy();
   for (std::size_t i = 0; i < t.statuses().size(); ++i) {

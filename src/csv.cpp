@@ -178,8 +178,13 @@ bool CsvReader::next(CsvRecord& record) {
     pos_ = record_end < end_ ? record_end + 1 : end_;
     long start_line = line_;
     line_ += static_cast<long>(std::count(raw.begin(), raw.end(), '\n')) + 1;
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    bool ends_crlf = !raw.empty() && raw.back() == '\r';
+    if (ends_crlf) raw.remove_suffix(1);
     if (raw.empty()) continue;  // a blank line holds no record
+    if (first_record_) {
+      crlf_ = ends_crlf;
+      first_record_ = false;
+    }
     record.line = start_line;
     record.raw = raw;
     split(raw, record);
@@ -265,6 +270,7 @@ void CsvWriter::field(std::string_view text) {
 }
 
 void CsvWriter::end_record() {
+  if (crlf_) buf_ += '\r';
   buf_ += '\n';
   first_ = true;
 }

@@ -243,22 +243,29 @@ class Analysis {
         return;
       }
     }
-    std::vector<std::string> covering;
-    for (std::size_t j = 0; j < earlier.size(); ++j) {
-      bool overlaps = false;
-      for (const Box& a : earlier[j])
-        for (const Box& b : boxes) overlaps = overlaps || intersects(a, b);
-      if (overlaps) covering.push_back(fmt::format("'{}'", rules_.rules[j].id));
-    }
-    if (covering.empty()) {
+    if (boxes.empty()) {
       findings_.push_back({true, "rule_unreachable", rule.line,
                            fmt::format("rule '{}' can never fire: its conditions contradict each other", rule.id)});
       return;
     }
+    // Name one earlier rule that covers it alone when there is one; else the
+    // earlier rules that, in order, take a part of what it matches.
+    std::vector<std::string> covering;
+    for (std::size_t j = 0; j < earlier.size() && covering.empty(); ++j)
+      if (covers(earlier[j], boxes)) covering.push_back(fmt::format("'{}'", rules_.rules[j].id));
+    const bool single = !covering.empty();
+    std::vector<Box> left = boxes;
+    for (std::size_t j = 0; j < earlier.size() && !single && !left.empty(); ++j) {
+      std::vector<Box> next = left;
+      for (const Box& b : earlier[j]) next = subtract(next, b);
+      if (next != left) covering.push_back(fmt::format("'{}'", rules_.rules[j].id));
+      left = std::move(next);
+    }
     findings_.push_back({true, "rule_unreachable", rule.line,
-                         fmt::format("rule '{}' can never fire: the earlier rules {} match every record it matches; "
-                                     "move it up or narrow them",
-                                     rule.id, fmt::join(covering, ", "))});
+                         fmt::format("rule '{}' can never fire: {} {} every record it matches; move it up or narrow {}",
+                                     rule.id, covering.size() == 1 ? "the earlier rule" : "the earlier rules",
+                                     fmt::format("{} {}", fmt::join(covering, ", "), covering.size() == 1 ? "matches" : "match"),
+                                     covering.size() == 1 ? "that rule" : "them")});
   }
 
   std::string example(const Box& box) const {

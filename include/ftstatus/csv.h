@@ -47,6 +47,8 @@ class CsvReader {
 
   char delimiter() const { return delimiter_; }
   bool had_bom() const { return had_bom_; }
+  // Whether the first record ended with CRLF (Excel on Windows), to write the same.
+  bool crlf() const { return crlf_; }
 
  private:
   bool fill();  // reads more input after end_; false at EOF
@@ -63,6 +65,8 @@ class CsvReader {
   bool eof_ = false;
   bool started_ = false;
   bool had_bom_ = false;
+  bool crlf_ = false;
+  bool first_record_ = true;
   long line_ = 1;
   std::string unescaped_;  // holds fields with doubled quotes
   std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length); offset >= kUnescaped -> in unescaped_
@@ -72,7 +76,10 @@ class CsvReader {
 // Writes records with RFC 4180 quoting through a large buffer.
 class CsvWriter {
  public:
-  CsvWriter(std::FILE* out, char delimiter) : out_(out), delimiter_(delimiter) { buf_.reserve(1 << 16); }
+  CsvWriter(std::FILE* out, char delimiter, bool crlf = false)
+      : out_(out), delimiter_(delimiter), crlf_(crlf) {
+    buf_.reserve(1 << 16);
+  }
   ~CsvWriter() { flush(); }
   void field(std::string_view text);
   void end_record();
@@ -85,6 +92,7 @@ class CsvWriter {
  private:
   std::FILE* out_;
   char delimiter_;
+  bool crlf_;
   bool first_ = true;
   std::string buf_;
 };

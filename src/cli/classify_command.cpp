@@ -95,6 +95,7 @@ int run(const Options& o) {
     out_options.delimiter = reader.delimiter();
     out_options.input_delimiter = reader.delimiter();
     out_options.bom = reader.had_bom();
+    out_options.crlf = reader.crlf();
     ClassifiedWriter writer(out, classifier, out_options);
     writer.header(record);
     CsvWriter error_writer(errors_file != nullptr ? errors_file : stdout, ',');

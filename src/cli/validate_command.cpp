@@ -203,7 +203,7 @@ int validate_file(const Options& o) {
     int column = rules.schema.find(id);
     if (column >= 0) return classifier.field_of(column);
     for (std::size_t f = 0; f < header.size(); ++f)
-      if (normalize_header(header[f]) == id) return static_cast<int>(f);
+      if (normalize_header(header[f]) == normalize_header(id)) return static_cast<int>(f);
     return -1;
   };
   try {
@@ -213,7 +213,11 @@ int validate_file(const Options& o) {
     const int l1 = field_named(record.fields, "l1");
     const int l2 = field_named(record.fields, "l2");
     const int l3 = field_named(record.fields, "l3");
-    const int id = field_named(record.fields, "entitlement_id");
+    // The record's id: entitlement_id, or the schema's first unique column
+    // (a custom taxonomy's ticket_id).
+    int id = field_named(record.fields, "entitlement_id");
+    for (std::size_t c = 0; id < 0 && c < rules.schema.columns.size(); ++c)
+      if (rules.schema.columns[c].unique) id = classifier.field_of(static_cast<int>(c));
     const int date_column = rules.schema.find("target_date");
     if (l1 < 0) {
       std::cerr << fmt::format("ftstatus: {}:{}:1: the header has no l1 column, so there is no assignment to check; "
