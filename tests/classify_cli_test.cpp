@@ -1107,3 +1107,31 @@ TEST_CASE("a broken rule is reported at file:line:column by lint (exit 1) and st
     CHECK(read_file(out) == "previous output\n");
   }
 }
+
+TEST_CASE("classify writes CRLF line ends when the input uses them", "[classify]") {
+  TempDir dir;
+  std::string in = dir.file("crlf.csv", "entitlement_id,intent,deployment\r\nC1,,enabled\r\nC2,\"no\",\r\n");
+  Run r = ftstatus("classify " + shell_quote(in) + kAsOf);
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "entitlement_id,intent,deployment,suggested_l1,suggested_l2,rule,problems\r\n"
+        "C1,,enabled,status_unknown,new_subscription_or_workload,new_entitlement,\r\n"
+        "C2,\"no\",,no_intent,executive_sponsorship,no_intent_other,\r\n");
+}
+
+TEST_CASE("classify -o to a device writes to it and never replaces it", "[classify]") {
+  TempDir dir;
+  std::string in = dir.file("d.csv", "entitlement_id\nD1\n");
+  Run r = ftstatus("classify " + shell_quote(in) + " -o /dev/null" + kAsOf);
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(fs::is_character_file("/dev/null"));
+}
+
+TEST_CASE("bulk validate names rows by a custom schema's unique column", "[classify]") {
+  TempDir dir;
+  std::string in = dir.file("t.csv", "ticket_id,l1,l2\nSD-1,Nope,\n");
+  Run r = ftstatus("validate " + shell_quote(in) + " --taxonomy " + shell_quote(example("custom-l3.yaml")) + kAsOf);
+  CHECK(r.status == 1);
+  CHECK(contains(r.out, "line 2: SD-1: unknown_l1:"));
+}
