@@ -18,7 +18,10 @@
 #include <string_view>
 #include <vector>
 
+#include "test_support.h"
+
 namespace fs = std::filesystem;
+using namespace test_support;
 
 namespace {
 
@@ -27,79 +30,9 @@ const std::string kAsOf = " --as-of 2026-11-24";
 
 std::string example(const std::string& name) { return kSourceDir + "/examples/" + name; }
 
-std::string shell_quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void write_file(const std::string& path, std::string_view content) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-}
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "ftstatus-classify-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) FAIL("cannot create a temporary directory");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-  // Writes `content` byte for byte and returns the file's path.
-  std::string file(const std::string& name, std::string_view content) const {
-    std::string p = path(name);
-    write_file(p, content);
-    return p;
-  }
-  std::set<std::string> names() const {
-    std::set<std::string> out;
-    for (const auto& entry : fs::directory_iterator(path_)) out.insert(entry.path().filename().string());
-    return out;
-  }
-
- private:
-  fs::path path_;
-};
-
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `ftstatus ARGS` through the shell with a fixed C locale, stdin from
-// `stdin_path`, and stdout/stderr captured in unique temporary files.
+// Runs `ftstatus ARGS` with a fixed C locale and stdin from `stdin_path`.
 Run ftstatus(const std::string& args, const std::string& stdin_path = "/dev/null") {
-  TempDir dir;
-  std::string out = dir.path("stdout");
-  std::string err = dir.path("stderr");
-  std::string command = "env LC_ALL=C LANG=C " + shell_quote(FTSTATUS_BINARY) + " " + args + " <" +
-                        shell_quote(stdin_path) + " >" + shell_quote(out) + " 2>" + shell_quote(err);
-  int raw = std::system(command.c_str());
-  Run r;
-  r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = read_file(out);
-  r.err = read_file(err);
-  return r;
+  return run_ftstatus("LC_ALL=C LANG=C", args, stdin_path);
 }
 
 // RFC 4180 records (quoted delimiters, doubled quotes, line breaks; CRLF or LF).
