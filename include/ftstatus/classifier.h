@@ -10,7 +10,7 @@
 
 #include "ftstatus/csv.h"
 #include "ftstatus/date.h"
-#include "ftstatus/flat_hash_set.h"
+#include "ftstatus/seen_set.h"
 #include "ftstatus/rules.h"
 #include "ftstatus/taxonomy.h"
 
@@ -97,7 +97,7 @@ class Classifier {
   int l2_column_ = -1;
   int l3_column_ = -1;
   std::vector<int> unique_columns_;
-  std::vector<FlatHashSet64> seen_;  // hashes of each unique column's values
+  std::vector<SeenSet> seen_;  // hashes of each unique column's values
   RowResult result_;
   // Exports repeat a few distinct l1/l2/l3 spellings: resolve each once.
   struct StringHash {

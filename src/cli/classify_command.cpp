@@ -131,6 +131,9 @@ int run(const Options& o) {
   } catch (const CsvError& e) {
     std::cerr << fmt::format("ftstatus: {}:{}:{}: {}\n", name, e.line, e.column, e.what());
     return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("ftstatus: {}: {}\n", name, e.what());
+    return kExitUsage;
   }
   if (std::ferror(in)) {
     std::cerr << fmt::format("ftstatus: {}: read error\n", name);

@@ -269,6 +269,9 @@ int validate_file(const Options& o) {
   } catch (const CsvError& e) {
     std::cerr << fmt::format("ftstatus: {}:{}:{}: {}\n", name, e.line, e.column, e.what());
     return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("ftstatus: {}: {}\n", name, e.what());
+    return kExitUsage;
   }
 }
 

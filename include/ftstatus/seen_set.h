@@ -1,0 +1,62 @@
+#pragma once
+// Remembers the 64-bit hashes of every id seen so far, to report repeats,
+// in bounded memory however many ids there are.
+//
+// Recent hashes live in a fixed open-addressing table. When it fills, its
+// hashes are sorted and written to a temporary file as a run, with a small
+// Bloom filter (2 bytes a hash) kept in memory; a lookup reads a run from disk
+// only when that run's filter says "maybe". Runs are merged when there are
+// many. Memory is the table (at most 16 MB) plus the filters: about 36 MB for
+// 10 million ids.
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
+#include <vector>
+
+namespace ftstatus {
+
+// FNV-1a followed by a 64-bit finalizer; never 0.
+std::uint64_t hash64(std::string_view text);
+
+class SeenSet {
+ public:
+  // The in-memory table starts small and doubles up to `max_table_slots` (a
+  // power of two; tests use small ones to exercise the runs), then spills.
+  explicit SeenSet(std::size_t max_table_slots = std::size_t{1} << 21);
+  ~SeenSet();
+  SeenSet(const SeenSet&) = delete;
+  SeenSet& operator=(const SeenSet&) = delete;
+  SeenSet(SeenSet&& other) noexcept;
+  SeenSet& operator=(SeenSet&&) = delete;
+
+  // Adds `hash`; false when it was already there.
+  bool insert(std::uint64_t hash);
+  std::size_t size() const { return size_; }
+  std::size_t runs() const { return runs_.size(); }
+
+ private:
+  struct Run {
+    std::int64_t offset = 0;  // in file_, in bytes
+    std::size_t count = 0;
+    std::vector<std::uint64_t> bloom;  // blocks of 512 bits
+    bool maybe_contains(std::uint64_t hash) const;
+    void add(std::uint64_t hash);
+  };
+
+  bool table_contains(std::uint64_t hash) const;
+  bool run_contains(const Run& run, std::uint64_t hash) const;
+  void spill();
+  void merge_runs();
+  // Without a temporary file (none could be made) the table just grows.
+  void grow_table();
+
+  std::size_t max_table_slots_;
+  std::vector<std::uint64_t> table_;
+  std::size_t table_count_ = 0;
+  std::size_t size_ = 0;
+  std::vector<Run> runs_;
+  std::FILE* file_ = nullptr;
+  bool spill_failed_ = false;
+};
+
+}  // namespace ftstatus

@@ -1,0 +1,246 @@
+#include "ftstatus/seen_set.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+namespace ftstatus {
+
+namespace {
+
+constexpr std::size_t kBloomBitsPerHash = 16;
+constexpr std::size_t kBlockWords = 8;  // 512-bit blocks: one cache line per lookup
+constexpr int kBloomProbes = 6;
+constexpr std::size_t kMaxRuns = 4;
+constexpr std::size_t kMergeBuffer = 8192;  // hashes read at a time from each run
+
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+std::FILE* make_temp_file() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/ftstatus-ids-XXXXXX";
+  int fd = mkstemp(path.data());
+  if (fd < 0) return nullptr;
+  unlink(path.c_str());  // gone when closed, whatever happens
+  return fdopen(fd, "w+b");
+}
+
+void read_at(std::FILE* file, std::uint64_t* out, std::size_t count, std::int64_t offset) {
+  std::size_t bytes = count * sizeof(std::uint64_t);
+  auto* p = reinterpret_cast<char*>(out);
+  while (bytes > 0) {
+    ssize_t got = pread(fileno(file), p, bytes, offset);
+    if (got <= 0) throw std::runtime_error("cannot read back the temporary file of seen ids");
+    p += got;
+    bytes -= static_cast<std::size_t>(got);
+    offset += got;
+  }
+}
+
+}  // namespace
+
+std::uint64_t hash64(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  h = mix(h);
+  return h == 0 ? 1 : h;
+}
+
+bool SeenSet::Run::maybe_contains(std::uint64_t hash) const {
+  std::size_t blocks = bloom.size() / kBlockWords;
+  std::size_t block = static_cast<std::size_t>(((hash >> 32) * blocks) >> 32) * kBlockWords;
+  std::uint64_t bits = mix(hash);
+  for (int i = 0; i < kBloomProbes; ++i, bits >>= 9)
+    if ((bloom[block + ((bits >> 6) & 7)] & (1ull << (bits & 63))) == 0) return false;
+  return true;
+}
+
+void SeenSet::Run::add(std::uint64_t hash) {
+  std::size_t blocks = bloom.size() / kBlockWords;
+  std::size_t block = static_cast<std::size_t>(((hash >> 32) * blocks) >> 32) * kBlockWords;
+  std::uint64_t bits = mix(hash);
+  for (int i = 0; i < kBloomProbes; ++i, bits >>= 9) bloom[block + ((bits >> 6) & 7)] |= 1ull << (bits & 63);
+}
+
+SeenSet::SeenSet(std::size_t max_table_slots)
+    : max_table_slots_(std::max<std::size_t>(max_table_slots, 8)),
+      table_(std::min<std::size_t>(max_table_slots_, 1024), 0) {}
+
+SeenSet::~SeenSet() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+SeenSet::SeenSet(SeenSet&& other) noexcept
+    : max_table_slots_(other.max_table_slots_),
+      table_(std::move(other.table_)),
+      table_count_(other.table_count_),
+      size_(other.size_),
+      runs_(std::move(other.runs_)),
+      file_(other.file_),
+      spill_failed_(other.spill_failed_) {
+  other.file_ = nullptr;
+}
+
+bool SeenSet::table_contains(std::uint64_t hash) const {
+  std::size_t mask = table_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    if (table_[i] == hash) return true;
+    if (table_[i] == 0) return false;
+  }
+}
+
+bool SeenSet::run_contains(const Run& run, std::uint64_t hash) const {
+  std::size_t low = 0;
+  std::size_t high = run.count;
+  while (low < high) {
+    std::size_t mid = low + (high - low) / 2;
+    std::uint64_t value = 0;
+    read_at(file_, &value, 1, run.offset + static_cast<std::int64_t>(mid * sizeof value));
+    if (value == hash) return true;
+    if (value < hash) low = mid + 1;
+    else high = mid;
+  }
+  return false;
+}
+
+bool SeenSet::insert(std::uint64_t hash) {
+  if (hash == 0) hash = 1;
+  if (table_contains(hash)) return false;
+  for (const Run& run : runs_)
+    if (run.maybe_contains(hash) && run_contains(run, hash)) return false;
+  std::size_t mask = table_.size() - 1;
+  std::size_t i = hash & mask;
+  while (table_[i] != 0) i = (i + 1) & mask;
+  table_[i] = hash;
+  ++table_count_;
+  ++size_;
+  if (table_count_ * 4 >= table_.size() * 3) {
+    if (table_.size() < max_table_slots_) {
+      grow_table();
+    } else {
+      if (!spill_failed_) spill();
+      if (spill_failed_) grow_table();
+    }
+  }
+  return true;
+}
+
+void SeenSet::spill() {
+  if (file_ == nullptr && (file_ = make_temp_file()) == nullptr) {
+    spill_failed_ = true;
+    return;
+  }
+  // Sort the table's hashes in place at its front.
+  auto end = std::remove(table_.begin(), table_.end(), std::uint64_t{0});
+  std::sort(table_.begin(), end);
+  std::size_t count = static_cast<std::size_t>(end - table_.begin());
+  Run run;
+  if (std::fseek(file_, 0, SEEK_END) != 0) {
+    spill_failed_ = true;
+  } else {
+    run.offset = std::ftell(file_);
+    run.count = count;
+    spill_failed_ = std::fwrite(table_.data(), sizeof(std::uint64_t), count, file_) != count || std::fflush(file_) != 0;
+  }
+  if (spill_failed_) {
+    // Keep everything in memory: rebuild the table from the sorted hashes.
+    std::vector<std::uint64_t> kept(table_.begin(), end);
+    std::fill(table_.begin(), table_.end(), 0);
+    table_count_ = 0;
+    std::size_t mask = table_.size() - 1;
+    for (std::uint64_t h : kept) {
+      std::size_t i = h & mask;
+      while (table_[i] != 0) i = (i + 1) & mask;
+      table_[i] = h;
+      ++table_count_;
+    }
+    return;
+  }
+  run.bloom.assign(std::max<std::size_t>(1, count * kBloomBitsPerHash / 512) * kBlockWords, 0);
+  for (std::size_t k = 0; k < count; ++k) run.add(table_[k]);
+  std::fill(table_.begin(), table_.end(), 0);
+  table_count_ = 0;
+  runs_.push_back(std::move(run));
+  if (runs_.size() >= kMaxRuns) merge_runs();
+}
+
+void SeenSet::merge_runs() {
+  std::FILE* merged_file = make_temp_file();
+  if (merged_file == nullptr) return;  // keep the runs as they are: still correct
+  std::size_t total = 0;
+  for (const Run& run : runs_) total += run.count;
+  Run merged;
+  merged.count = total;
+  merged.bloom.assign(std::max<std::size_t>(1, total * kBloomBitsPerHash / 512) * kBlockWords, 0);
+
+  struct Cursor {
+    const Run* run;
+    std::size_t next = 0;  // next index in the run to read into buffer
+    std::vector<std::uint64_t> buffer;
+    std::size_t at = 0;
+  };
+  std::vector<Cursor> cursors;
+  for (const Run& run : runs_) cursors.push_back({&run, 0, {}, 0});
+  auto refill = [&](Cursor& c) {
+    std::size_t n = std::min(kMergeBuffer, c.run->count - c.next);
+    c.buffer.resize(n);
+    if (n > 0) read_at(file_, c.buffer.data(), n, c.run->offset + static_cast<std::int64_t>(c.next * sizeof(std::uint64_t)));
+    c.next += n;
+    c.at = 0;
+  };
+  for (Cursor& c : cursors) refill(c);
+  std::vector<std::uint64_t> out;
+  out.reserve(kMergeBuffer);
+  bool ok = true;
+  for (;;) {
+    Cursor* best = nullptr;
+    for (Cursor& c : cursors)
+      if (c.at < c.buffer.size() && (best == nullptr || c.buffer[c.at] < best->buffer[best->at])) best = &c;
+    if (best == nullptr) break;
+    std::uint64_t h = best->buffer[best->at++];
+    merged.add(h);
+    out.push_back(h);
+    if (out.size() == kMergeBuffer) {
+      ok = ok && std::fwrite(out.data(), sizeof(std::uint64_t), out.size(), merged_file) == out.size();
+      out.clear();
+    }
+    if (best->at == best->buffer.size()) refill(*best);
+  }
+  ok = ok && std::fwrite(out.data(), sizeof(std::uint64_t), out.size(), merged_file) == out.size() &&
+       std::fflush(merged_file) == 0;
+  if (!ok) {
+    std::fclose(merged_file);  // disk full: the unmerged runs are still correct
+    return;
+  }
+  std::fclose(file_);
+  file_ = merged_file;
+  runs_.clear();
+  runs_.push_back(std::move(merged));
+}
+
+void SeenSet::grow_table() {
+  std::vector<std::uint64_t> old = std::move(table_);
+  table_.assign(old.size() * 2, 0);
+  std::size_t mask = table_.size() - 1;
+  for (std::uint64_t h : old) {
+    if (h == 0) continue;
+    std::size_t i = h & mask;
+    while (table_[i] != 0) i = (i + 1) & mask;
+    table_[i] = h;
+  }
+}
+
+}  // namespace ftstatus
