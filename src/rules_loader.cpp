@@ -361,6 +361,55 @@ class RulesReader {
 
 }  // namespace
 
+// value_aliases: {yes: [sí, si], unknown: [desconocido]}
+bool read_value_aliases(YamlReader& r, const YAML::Node& node, const std::string& label, Column& col) {
+  if (col.type != ColumnType::enumeration || !node.IsMap()) {
+    r.error(r.mark(node), fmt::format("'value_aliases' of {} must be a mapping of enum value: [other spellings]", label));
+    return false;
+  }
+  bool ok = true;
+  for (const auto& entry : node) {
+    std::string value = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+    int index = -1;
+    for (std::size_t i = 0; i < col.values.size(); ++i)
+      if (col.values[i] == value) index = static_cast<int>(i);
+    if (index < 0) {
+      r.error(r.mark(entry.first), fmt::format("'{}' in 'value_aliases' of {} is not one of its values: {}", value, label,
+                                               join(col.values)));
+      ok = false;
+      continue;
+    }
+    std::vector<std::string> spellings;
+    if (entry.second.IsSequence()) {
+      for (const YAML::Node& a : entry.second) {
+        std::string text;
+        if (r.read_string(a, fmt::format("an alias of value '{}'", value), text)) spellings.push_back(text);
+        else ok = false;
+      }
+    } else {
+      r.error(r.mark(entry.second), fmt::format("the aliases of value '{}' in {} must be a list", value, label));
+      ok = false;
+    }
+    for (const std::string& spelling : spellings) {
+      std::string folded = fold_name(spelling);
+      if (folded.empty()) {
+        r.error(r.mark(entry.second), fmt::format("{}: alias '{}' of value '{}' has no letters or digits", label, spelling, value));
+        ok = false;
+        continue;
+      }
+      int other = parse_enum(col, spelling);
+      if (other >= 0 && other != index) {
+        r.error(r.mark(entry.second), fmt::format("{}: alias '{}' of value '{}' already means '{}'", label, spelling, value,
+                                                  col.values[static_cast<std::size_t>(other)]));
+        ok = false;
+        continue;
+      }
+      col.value_aliases.emplace_back(folded, index);
+    }
+  }
+  return ok;
+}
+
 void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
   if (!list.IsSequence() || list.size() == 0) {
     r.error(r.mark(list), "'columns' must be a non-empty list of columns (lines starting with '- ')");
@@ -369,7 +418,8 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
   std::map<std::string, std::string> headers;  // normalized header -> column id
   for (const YAML::Node& node : list) {
     if (!r.expect_map(node, "a column")) continue;
-    r.check_keys(node, {"id", "type", "values", "required", "unique", "aliases", "description"}, "a column");
+    r.check_keys(node, {"id", "type", "values", "value_aliases", "required", "unique", "aliases", "description"},
+                 "a column");
     Column col;
     col.line = r.mark(node).line + 1;
     bool ok = true;
@@ -414,6 +464,7 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
       r.error(r.mark(node), fmt::format("{} is an enum and needs 'values'", label));
       ok = false;
     }
+    if (const YAML::Node value_aliases = node["value_aliases"]) ok = read_value_aliases(r, value_aliases, label, col) && ok;
     if (node["required"]) ok = r.read_bool(node["required"], fmt::format("'required' of {}", label), col.required) && ok;
     if (node["unique"]) ok = r.read_bool(node["unique"], fmt::format("'unique' of {}", label), col.unique) && ok;
     if (const YAML::Node aliases = node["aliases"]) {

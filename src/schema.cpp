@@ -117,6 +117,11 @@ int parse_enum(const Column& column, std::string_view text) {
   text = trim(text);
   for (std::size_t i = 0; i < column.values.size(); ++i)
     if (iequals_ascii(text, column.values[i])) return static_cast<int>(i);
+  if (column.value_aliases.empty() || text.empty()) return -1;
+  // Not a value as written: only now pay for folding accents.
+  std::string folded = fold_name(text);
+  for (const auto& [alias, index] : column.value_aliases)
+    if (alias == folded) return index;
   return -1;
 }
 

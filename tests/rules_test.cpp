@@ -706,3 +706,46 @@ TEST_CASE("parse_date in iso, mdy and dmy", "[rules]") {
   CHECK_FALSE(parse_date("3/7-2026", DateFormat::dmy, days));
   CHECK_FALSE(parse_date("2026-03-07", DateFormat::dmy, days));
 }
+
+TEST_CASE("value_aliases give enum values other spellings, ignoring case and accents", "[rules]") {
+  LoadResult r = load(std::string(kStatusesOnly) + R"(columns:
+  - id: intent
+    type: enum
+    values: [yes, no]
+    value_aliases: {yes: [sí, "de acuerdo"]}
+rules:
+  - id: yes_rule
+    when: {intent: sí}
+    then: done
+)");
+  REQUIRE(r.ok());
+  const ftstatus::Column& col = r.rules.schema.columns[0];
+  CHECK(ftstatus::parse_enum(col, "yes") == 0);
+  CHECK(ftstatus::parse_enum(col, "Sí") == 0);
+  CHECK(ftstatus::parse_enum(col, " SI ") == 0);
+  CHECK(ftstatus::parse_enum(col, "De Acuerdo") == 0);
+  CHECK(ftstatus::parse_enum(col, "no") == 1);
+  CHECK(ftstatus::parse_enum(col, "quizás") == -1);
+  CHECK(r.rules.rules[0].when.children[0].mask == 1u);  // the rule's `sí` is the value yes
+}
+
+TEST_CASE("value_aliases are checked when loaded", "[rules]") {
+  auto load_with = [](const std::string& aliases) {
+    return load(std::string(kStatusesOnly) + "columns:\n  - id: intent\n    type: enum\n    values: [yes, no]\n" + aliases);
+  };
+  SECTION("an alias of a value that is not declared") {
+    LoadResult r = load_with("    value_aliases: {maybe: [quizás]}\n");
+    REQUIRE_FALSE(r.ok());
+    CHECK(first_error(r) == "r.yaml:11:21: 'maybe' in 'value_aliases' of column 'intent' is not one of its values: yes, no");
+  }
+  SECTION("an alias that already means another value") {
+    LoadResult r = load_with("    value_aliases: {yes: [NO]}\n");
+    REQUIRE_FALSE(r.ok());
+    CHECK(contains(first_error(r), "alias 'NO' of value 'yes' already means 'no'"));
+  }
+  SECTION("value_aliases on a column that is not an enum") {
+    LoadResult r = load(std::string(kStatusesOnly) + "columns:\n  - id: s\n    type: string\n    value_aliases: {a: [b]}\n");
+    REQUIRE_FALSE(r.ok());
+    CHECK(contains(first_error(r), "r.yaml:10:20: 'value_aliases' of column 's' must be a mapping"));
+  }
+}

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ftstatus {
@@ -21,6 +22,8 @@ struct Column {
   std::string id;
   ColumnType type = ColumnType::string;
   std::vector<std::string> values;  // enum values, in file order
+  // Other spellings of enum values ("sí" for yes), folded with fold_name.
+  std::vector<std::pair<std::string, int>> value_aliases;
   bool required = false;            // the CSV header must have it
   bool unique = false;              // a repeated value is a duplicate_id problem
   std::vector<std::string> aliases; // other header names (e.g. Spanish)
@@ -46,7 +49,8 @@ std::string normalize_header(std::string_view header);
 std::string_view trim(std::string_view text);
 bool parse_bool(std::string_view text, bool& out);  // true/false yes/no y/n 1/0 sí/si
 bool parse_integer(std::string_view text, std::int64_t& out);
-// Enum value index, or -1.
+// Enum value index, or -1. Values compare ignoring ASCII case; value
+// aliases ignoring case and accents too.
 int parse_enum(const Column& column, std::string_view text);
 // Days since 1970-01-01.
 bool parse_date(std::string_view text, DateFormat format, std::int64_t& out);
