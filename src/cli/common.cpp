@@ -49,15 +49,22 @@ void AsOfOption::add_to(CLI::App& app) {
             return Date::parse_iso(text) ? std::string()
                                          : "\"" + text + "\" is not a real calendar day in YYYY-MM-DD form";
           },
-          "DATE"));
+          ""));
 }
 
 Date AsOfOption::get() const { return value.empty() ? Date::today() : *Date::parse_iso(value); }
 
 
 void CsvInputOptions::add_to(CLI::App& app) {
-  app.add_option("--delimiter", delimiter, "Field delimiter: ',', ';', 'tab' (default: detected from the header)")
-      ->check(CLI::IsMember({",", ";", "tab", "\t", "\\t", "comma", "semicolon"}));
+  app.add_option("--delimiter", delimiter, "Field delimiter: ',', ';' or 'tab' (default: detected from the header)")
+      ->type_name("D")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            for (const char* ok : {",", ";", "tab", "\t", "\\t", "comma", "semicolon"})
+              if (text == ok) return {};
+            return "\"" + text + "\" is not a delimiter ftstatus reads; use ',', ';' or 'tab'";
+          },
+          ""));
   app.add_option("--encoding", encoding, "Input encoding: utf-8 or cp1252 (Excel on Windows)")
       ->check(CLI::IsMember({"utf-8", "utf8", "cp1252", "windows-1252"}, CLI::ignore_case))
       ->capture_default_str();
