@@ -1,5 +1,7 @@
 #include "ftstatus/classified_writer.h"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "ftstatus/json_writer.h"
@@ -95,7 +97,17 @@ void ClassifiedWriter::fill_levels(StatusIndex status) {
 void ClassifiedWriter::header(const CsvRecord& header) {
   has_current_ = classifier_.has_current_columns();
   if (options_.format == OutputFormat::jsonl) {
-    for (std::string_view name : header.fields) header_names_.emplace_back(name);
+    // Keys must be unique or a JSON reader keeps only the last: an empty,
+    // repeated or reserved header name gets its position appended.
+    std::set<std::string> used = {"line", "rule", "problems", "changed", "explanation", "extra_fields"};
+    for (int level = 1; level <= levels_; ++level) used.insert(fmt::format("suggested_l{}", level));
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+      std::string name(header.fields[i]);
+      if (name.empty()) name = "column";
+      while (used.count(name) != 0) name += fmt::format("_{}", i + 1);
+      used.insert(name);
+      header_names_.push_back(std::move(name));
+    }
     return;
   }
   if (options_.bom) csv_.raw("\xEF\xBB\xBF");

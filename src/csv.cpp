@@ -100,6 +100,22 @@ void CsvReader::start() {
     auto [line, column] = locate(sample, nul, 1);
     throw CsvError(line, column, "the file is not text (it holds a NUL byte); give a CSV file");
   }
+  // Old Mac "CSV (Macintosh)" ends lines with a lone CR: the whole file would
+  // read as one header row, so refuse it rather than lose every row.
+  {
+    bool quoted = false;
+    for (std::size_t i = 0; i < sample.size(); ++i) {
+      char c = sample[i];
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n') break;
+      if (c == '\r' && (i + 1 == sample.size() || sample[i + 1] != '\n') && i + 1 < sample.size()) {
+        auto [line, column] = locate(sample, i, 1);
+        throw CsvError(line, column,
+                       "lines end with a lone CR (old Mac format); save the file as CSV UTF-8 or convert line ends to LF or CRLF");
+      }
+    }
+  }
   if (delimiter_ == 0) {
     // The header decides: the candidate seen most often outside quotes.
     std::size_t counts[3] = {0, 0, 0};
@@ -132,6 +148,10 @@ bool CsvReader::next(CsvRecord& record) {
       const char* data = buf_.data();
       while (scan < end_) {
         char c = data[scan];
+        if (c == '\0') {
+          auto [line, column] = locate({data + pos_, end_ - pos_}, scan - pos_, line_);
+          throw CsvError(line, column, "the file is not text (it holds a NUL byte); give a CSV file");
+        }
         if (state == State::quoted) {
           if (c == '"') state = State::quote_in_quoted;
         } else if (c == '\n') {

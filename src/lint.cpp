@@ -170,6 +170,7 @@ class Analysis {
       std::vector<Box> out;
       for (const Condition& child : c.children) {
         std::vector<Box> part = to_boxes(child);
+        if (too_complex_ || out.size() + part.size() > kMaxBoxes) return too_complex();
         out.insert(out.end(), part.begin(), part.end());
       }
       return out;
@@ -177,6 +178,8 @@ class Analysis {
     std::vector<Box> out{full_box()};  // all: intersect the children
     for (const Condition& child : c.children) {
       std::vector<Box> part = to_boxes(child);
+      // Check the product's size before building it: nested any/all groups can multiply.
+      if (too_complex_ || out.size() * part.size() > kMaxBoxes) return too_complex();
       std::vector<Box> next;
       for (const Box& a : out)
         for (const Box& b : part) {
@@ -186,7 +189,6 @@ class Analysis {
           if (!empty) next.push_back(std::move(both));
         }
       out = std::move(next);
-      if (out.size() > kMaxBoxes) return too_complex();
     }
     return out;
   }

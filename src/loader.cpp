@@ -3,10 +3,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "ftstatus/builtin.h"
@@ -22,6 +25,25 @@ constexpr int kMaxLevels = 3;
 
 const char* level_name(int level) { return level == 1 ? "L1" : level == 2 ? "L2" : "L3"; }
 
+// Finds the first alias (*name). A taxonomy has no use for them, and an alias
+// can make the tree cyclic or exponentially large, so they are refused before
+// the tree is built.
+class AliasFinder : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> alias;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    if (!alias) alias = mark;
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 // Walks the YAML tree once, collecting every error rather than stopping at the
 // first, so one run shows the author everything to fix.
 class Loader : public detail::YamlReader {
@@ -32,6 +54,15 @@ class Loader : public detail::YamlReader {
     LoadResult result;
     YAML::Node root;
     try {
+      std::istringstream stream{std::string(text)};
+      YAML::Parser parser(stream);
+      AliasFinder finder;
+      parser.HandleNextDocument(finder);  // YAML::Load reads only the first document too
+      if (finder.alias) {
+        error(*finder.alias, "YAML aliases (*name) are not supported in a taxonomy file; write the value out");
+        result.errors = std::move(errors_);
+        return result;
+      }
       root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
       error(e.mark, fmt::format("not valid YAML: {}", e.msg));

@@ -62,7 +62,12 @@ bool is_separator(char32_t cp) {
 
 std::string fold_name(std::string_view name) {
   std::string out;
-  out.reserve(name.size());
+  fold_name_into(out, name);
+  return out;
+}
+
+void fold_name_into(std::string& out, std::string_view name) {
+  out.clear();
   bool pending_space = false;
   for (std::size_t i = 0; i < name.size();) {
     std::size_t start = i;
@@ -84,7 +89,6 @@ std::string fold_name(std::string_view name) {
       append_utf8(out, cp);
     }
   }
-  return out;
 }
 
 std::string normalize_name(std::string_view name) {

@@ -118,8 +118,10 @@ int parse_enum(const Column& column, std::string_view text) {
   for (std::size_t i = 0; i < column.values.size(); ++i)
     if (iequals_ascii(text, column.values[i])) return static_cast<int>(i);
   if (column.value_aliases.empty() || text.empty()) return -1;
-  // Not a value as written: only now pay for folding accents.
-  std::string folded = fold_name(text);
+  // Not a value as written: only now pay for folding accents, in a buffer
+  // reused from cell to cell.
+  thread_local std::string folded;
+  fold_name_into(folded, text);
   for (const auto& [alias, index] : column.value_aliases)
     if (alias == folded) return index;
   return -1;

@@ -1068,3 +1068,43 @@ TEST_CASE("bulk validate names rows by a custom schema's unique column", "[class
   CHECK(r.status == 1);
   CHECK(contains(r.out, "line 2: SD-1: unknown_l1:"));
 }
+
+TEST_CASE("classify --format jsonl keeps every input cell under a unique key", "[classify]") {
+  TempDir dir;
+  std::string in = dir.file("k.csv", "entitlement_id,line,rule,,notes,notes\nK1,7,r,blank,a,b\n");
+  Run r = ftstatus("classify --format jsonl " + shell_quote(in) + kAsOf);
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "{\"line\":2,\"entitlement_id\":\"K1\",\"line_2\":\"7\",\"rule_3\":\"r\",\"column\":\"blank\",\"notes\":\"a\","
+        "\"notes_6\":\"b\",\"suggested_l1\":\"status_unknown\",\"suggested_l2\":\"new_subscription_or_workload\","
+        "\"rule\":\"new_entitlement\",\"problems\":[]}\n");
+}
+
+TEST_CASE("classify --format jsonl writes valid UTF-8 even for invalid input bytes", "[classify]") {
+  TempDir dir;
+  std::string in = dir.file("u.csv", "entitlement_id,customer\nU1,Caf\xE9\n");
+  Run r = ftstatus("classify --format jsonl " + shell_quote(in) + kAsOf);
+  CHECK(r.status == 1);
+  CHECK(contains(r.out, "\"customer\":\"Caf\xEF\xBF\xBD\""));
+  CHECK(contains(r.out, "invalid_utf8:customer:2"));
+}
+
+TEST_CASE("a report that cannot be written exits 2, never 0", "[classify]") {
+  TempDir dir;
+  std::string in = dir.file("v.csv", "entitlement_id,l1,l2\nV1,in_progress,migration\n");
+  for (const std::string& args : {std::string("tree"), "validate " + shell_quote(in) + kAsOf,
+                                  std::string("validate --l1 no_intent --l2 competitor"), std::string("lint")}) {
+    INFO(args);
+    std::string command = "env LC_ALL=C LANG=C " + shell_quote(FTSTATUS_BINARY) + " " + args + " >/dev/full 2>/dev/null";
+    int raw = std::system(command.c_str());
+    REQUIRE(WIFEXITED(raw));
+    CHECK(WEXITSTATUS(raw) == 2);
+  }
+}
+
+TEST_CASE("classify of a folder says so", "[classify]") {
+  TempDir dir;
+  Run r = ftstatus("classify " + shell_quote(dir.path("")) + kAsOf);
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "is a folder"));
+}

@@ -477,3 +477,22 @@ TEST_CASE("what CsvWriter writes reads back unchanged", "[csv]") {
     for (std::size_t i = 0; i < records.size(); ++i) CHECK(rows[i].fields == records[i]);
   }
 }
+
+TEST_CASE("lone-CR line ends (old Mac CSV) are refused instead of read as one row", "[csv]") {
+  CsvError e = error_of("entitlement_id,intent\rA,yes\rB,no\r");
+  CHECK(e.line == 1);
+  CHECK(e.column == 22);
+  CHECK(contains(e.what(), "lone CR"));
+}
+
+TEST_CASE("a NUL byte anywhere, not only in the first buffer, makes the file unreadable", "[csv]") {
+  std::string bytes = "id,name\n";
+  for (int i = 0; i < 60000; ++i) bytes += "r" + std::to_string(i) + ",some text here\n";  // > 1 MiB
+  bytes += "bad,a";
+  bytes += '\0';
+  bytes += "b\n";
+  CsvError e = error_of(bytes);
+  CHECK(e.line == 60002);
+  CHECK(e.column == 6);
+  CHECK(contains(e.what(), "NUL"));
+}

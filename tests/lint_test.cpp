@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -403,4 +405,17 @@ TEST_CASE("a status only an unreachable rule gives counts as not produced", "[li
   bool new_reported = false;
   for (const auto& f : lint.with("status_not_produced")) new_reported = new_reported || contains(f.message, "'open/new'");
   CHECK(new_reported);
+}
+
+TEST_CASE("rules whose alternatives multiply beyond analysis give a warning, not an abort", "[lint]") {
+  // 6 groups of `any` over 20 alternatives would be 20^6 = 64 million boxes.
+  std::string groups;
+  for (int g = 0; g < 6; ++g) {
+    groups += "        - any:\n";
+    for (int v = 0; v < 20; ++v) groups += fmt::format("          - n: {}\n", v * 10 + g);
+  }
+  Lint lint("  - id: bomb\n    when:\n      all:\n" + groups + "    then: done\n" + std::string(kProduceAll));
+  auto found = lint.with("too_complex");
+  REQUIRE(found.size() == 1);
+  CHECK_FALSE(found[0].error);
 }

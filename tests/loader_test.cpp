@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <random>
 #include <string>
@@ -706,5 +708,23 @@ TEST_CASE("random bytes and mangled files never crash the loader", "[loader]") {
     LoadResult r;
     REQUIRE_NOTHROW(r = load(text));
     check_clean(r);
+  }
+}
+
+TEST_CASE("YAML aliases are refused before the tree is built (no cycles, no alias bombs)", "[loader]") {
+  SECTION("a self-referencing anchor") {
+    auto r = load("taxonomy: {id: t, name: T}\nstatuses: &s\n  - id: a\n    name: A\n    children: *s\n");
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].to_string() == "t.yaml:5:15: YAML aliases (*name) are not supported in a taxonomy file; write the value out");
+  }
+  SECTION("a billion-laughs style expansion") {
+    std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char level = 'b'; level <= 'j'; ++level)
+      yaml += fmt::format("{0}: &{0} [*{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}]\n", level,
+                          static_cast<char>(level - 1));
+    auto r = load(yaml);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.errors[0].line == 2);
   }
 }

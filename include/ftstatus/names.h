@@ -14,6 +14,8 @@ std::string normalize_name(std::string_view name);
 // normalize_name without dropping the level prefix (for CSV headers, where
 // "L1 actual" and "L2 actual" are different columns).
 std::string fold_name(std::string_view name);
+// The same into `out` (cleared first), reusing its memory.
+void fold_name_into(std::string& out, std::string_view name);
 
 // Levenshtein distance in bytes; used on normalized (ASCII-folded) names.
 std::size_t edit_distance(std::string_view a, std::string_view b);

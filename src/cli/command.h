@@ -70,6 +70,10 @@ struct CsvInputOptions {
   DateFormat date_format_value() const { return *parse_date_format(date_format); }
 };
 
+// Flushes what a command printed; a write error (disk full, closed pipe)
+// turns `code` into kExitUsage with a message, so no lost report exits 0.
+int finish_output(int code);
+
 // Opens FILE, or stdin for "-" or an empty path; prints why on failure.
 std::FILE* open_input(const std::string& path);
 // The name diagnostics use for an input path.

@@ -1,6 +1,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include <sys/stat.h>
@@ -95,8 +96,22 @@ bool read_header(CsvReader& reader, CsvRecord& record, Classifier& classifier, c
 
 std::string input_name(const std::string& path) { return path.empty() || path == "-" ? "<stdin>" : path; }
 
+int finish_output(int code) {
+  std::cout.flush();
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::cerr << "ftstatus: cannot write the output: " << std::strerror(errno) << '\n';
+    return kExitUsage;
+  }
+  return code;
+}
+
 std::FILE* open_input(const std::string& path) {
   if (path.empty() || path == "-") return stdin;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    std::cerr << "ftstatus: " << path << ": is a folder; give a CSV file\n";
+    return nullptr;
+  }
   std::FILE* in = std::fopen(path.c_str(), "rb");
   if (in == nullptr) std::cerr << "ftstatus: " << path << ": cannot open: " << std::strerror(errno) << '\n';
   return in;

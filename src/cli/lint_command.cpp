@@ -28,10 +28,14 @@ std::function<int()> setup_lint(CLI::App& app) {
     std::string file = o->taxonomy.path.empty() ? std::string(builtin_taxonomy_name()) : o->taxonomy.path;
     LoadResult loaded = o->taxonomy.path.empty() ? load_builtin_taxonomy() : load_taxonomy_file(o->taxonomy.path);
     // For lint, a file that does not load is the finding, not a usage error.
-    for (const Diagnostic& d : loaded.errors) std::cout << fmt::format("{} [load_error]\n", d.to_string());
+    for (const Diagnostic& d : loaded.errors) {
+      Diagnostic tagged = d;
+      tagged.message = "error: " + d.message;
+      std::cout << fmt::format("{} [load_error]\n", tagged.to_string());
+    }
     if (!loaded.ok()) {
       std::cout << fmt::format("{} error(s), 0 warning(s)\n", loaded.errors.size());
-      return static_cast<int>(kExitProblems);
+      return finish_output(kExitProblems);
     }
     std::vector<LintFinding> findings = lint_rules(*loaded.taxonomy, loaded.rules, o->as_of.get());
     int errors = 0;
@@ -43,7 +47,7 @@ std::function<int()> setup_lint(CLI::App& app) {
     }
     if (loaded.rules.rules.empty()) std::cout << fmt::format("{}: note: the file has no rules; only the taxonomy was checked\n", file);
     std::cout << fmt::format("{} error(s), {} warning(s)\n", errors, warnings);
-    return static_cast<int>(errors > 0 ? kExitProblems : kExitOk);
+    return finish_output(errors > 0 ? kExitProblems : kExitOk);
   };
 }
 

@@ -37,7 +37,7 @@ std::function<int()> setup_tree(CLI::App& app) {
     options.ascii = o->ascii;
     options.descriptions = o->descriptions;
     write_tree(std::cout, *taxonomy, options);
-    return static_cast<int>(kExitOk);
+    return finish_output(kExitOk);
   };
 }
 

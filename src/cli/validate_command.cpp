@@ -265,7 +265,7 @@ int validate_file(const Options& o) {
       invalid += row_invalid;
     }
     report.finish(rows, invalid, lang);
-    return invalid > 0 ? kExitProblems : kExitOk;
+    return finish_output(invalid > 0 ? kExitProblems : kExitOk);
   } catch (const CsvError& e) {
     std::cerr << fmt::format("ftstatus: {}:{}:{}: {}\n", name, e.line, e.column, e.what());
     return kExitUsage;
@@ -319,7 +319,7 @@ std::function<int()> setup_validate(CLI::App& app) {
       write_json(*taxonomy, o->assignment, v, lang, as_of);
     else
       write_text(*taxonomy, o->assignment, v, lang);
-    return static_cast<int>(v.valid() ? kExitOk : kExitProblems);
+    return finish_output(v.valid() ? kExitOk : kExitProblems);
   };
 }
 
