@@ -142,6 +142,9 @@ void ClassifiedWriter::row(const CsvRecord& record, const RowResult& result) {
     csv_.field(scratch_);
     if (has_current_) csv_.field(result.changed ? "true" : "false");
     if (options_.explain) csv_.field(classifier_.explain(record));
+    // Cells beyond the header go last, after the added columns: nothing is
+    // lost and every named column stays aligned.
+    for (std::size_t f = width; f < record.fields.size(); ++f) csv_.field(record.fields[f]);
     csv_.end_record();
     return;
   }
