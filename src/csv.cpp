@@ -132,6 +132,9 @@ void CsvReader::start() {
       if (counts[k] > counts[best]) best = k;
     delimiter_ = candidates[best];
   }
+  for (unsigned char c : {static_cast<unsigned char>('"'), static_cast<unsigned char>('\n'),
+                          static_cast<unsigned char>(delimiter_), static_cast<unsigned char>('\0')})
+    special_[c] = true;
 }
 
 bool CsvReader::next(CsvRecord& record) {
@@ -146,26 +149,39 @@ bool CsvReader::next(CsvRecord& record) {
     const char delimiter = delimiter_;
     while (record_end == std::string::npos) {
       const char* data = buf_.data();
+      auto not_text = [&](std::size_t at) {
+        auto [line, column] = locate({data + pos_, end_ - pos_}, at - pos_, line_);
+        return CsvError(line, column, "the file is not text (it holds a NUL byte); give a CSV file");
+      };
       while (scan < end_) {
-        char c = data[scan];
-        if (c == '\0') {
-          auto [line, column] = locate({data + pos_, end_ - pos_}, scan - pos_, line_);
-          throw CsvError(line, column, "the file is not text (it holds a NUL byte); give a CSV file");
-        }
         if (state == State::quoted) {
-          if (c == '"') state = State::quote_in_quoted;
-        } else if (c == '\n') {
+          while (scan < end_ && data[scan] != '"' && data[scan] != '\0') ++scan;
+          if (scan == end_) break;
+          if (data[scan] == '\0') throw not_text(scan);
+          state = State::quote_in_quoted;
+          ++scan;
+          continue;
+        }
+        // Skip plain text in one tight loop; stop at a byte that matters.
+        std::size_t text_start = scan;
+        while (scan < end_ && !special_[static_cast<unsigned char>(data[scan])]) ++scan;
+        if (scan > text_start) state = State::unquoted;
+        if (scan == end_) break;
+        char c = data[scan];
+        if (c == '\0') throw not_text(scan);
+        if (c == '\n') {
           record_end = scan;
           break;
-        } else if (c == delimiter) {
+        }
+        if (c == delimiter) {
           state = State::field_start;
-        } else if (c == '"' && state == State::field_start) {
+        } else if (state == State::field_start) {  // a quote opening a field
           state = State::quoted;
           quote_open = scan;
-        } else if (c == '"' && state == State::quote_in_quoted) {
-          state = State::quoted;  // a doubled quote inside a quoted field
+        } else if (state == State::quote_in_quoted) {  // a doubled quote inside a quoted field
+          state = State::quoted;
         } else {
-          state = State::unquoted;
+          state = State::unquoted;  // a quote inside plain text is text
         }
         ++scan;
       }

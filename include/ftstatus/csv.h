@@ -66,6 +66,7 @@ class CsvReader {
   bool started_ = false;
   bool had_bom_ = false;
   bool crlf_ = false;
+  bool special_[256] = {};  // bytes the record scanner must look at: quote, LF, delimiter, NUL
   bool first_record_ = true;
   long line_ = 1;
   std::string unescaped_;  // holds fields with doubled quotes
