@@ -6,15 +6,6 @@ namespace ftstatus {
 
 namespace {
 
-bool iequals_lower(std::string_view cell, std::string_view lower) {
-  if (cell.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < cell.size(); ++i) {
-    char c = cell[i] >= 'A' && cell[i] <= 'Z' ? static_cast<char>(cell[i] + 32) : cell[i];
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 // Whether a non-empty cell is one of the condition's values.
 bool in_values(const Condition& c, const CellValue& cell) {
   switch (c.type) {
@@ -26,7 +17,7 @@ bool in_values(const Condition& c, const CellValue& cell) {
       return std::find(c.numbers.begin(), c.numbers.end(), cell.value) != c.numbers.end();
     case ColumnType::string:
       for (const std::string& s : c.strings)
-        if (iequals_lower(cell.text, s)) return true;
+        if (iequals_ascii(cell.text, s)) return true;
       return false;
   }
   return false;

@@ -7,15 +7,6 @@ namespace ftstatus {
 
 namespace {
 
-bool iequals_ascii(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
-    char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] + 32) : b[i];
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // Reads 1 to `max_digits` digits at text[i], advancing i.
 bool read_number(std::string_view text, std::size_t& i, std::size_t max_digits, int& out) {
@@ -75,6 +66,16 @@ int Schema::match_header(std::string_view header) const {
       if (normalize_header(alias) == key) return static_cast<int>(i);
   }
   return -1;
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
+    char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] + 32) : b[i];
+    if (x != y) return false;
+  }
+  return true;
 }
 
 std::string_view trim(std::string_view text) {

@@ -47,6 +47,8 @@ std::string normalize_header(std::string_view header);
 // Cell parsing shared by the rules loader and classification. Cells are
 // trimmed; enum and bool values compare case-insensitively.
 std::string_view trim(std::string_view text);
+// Equal ignoring ASCII case (enum values, string conditions).
+bool iequals_ascii(std::string_view a, std::string_view b);
 bool parse_bool(std::string_view text, bool& out);  // true/false yes/no y/n 1/0 sí/si
 bool parse_integer(std::string_view text, std::int64_t& out);
 // Enum value index, or -1. Values compare ignoring ASCII case; value

@@ -128,12 +128,8 @@ int run(const Options& o) {
       std::cerr << "ftstatus: cannot write the output (disk full?)\n";
       return kExitUsage;
     }
-  } catch (const CsvError& e) {
-    std::cerr << fmt::format("ftstatus: {}:{}:{}: {}\n", name, e.line, e.column, e.what());
-    return kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << fmt::format("ftstatus: {}: {}\n", name, e.what());
-    return kExitUsage;
+    return input_error(name, e);
   }
   if (std::ferror(in)) {
     std::cerr << fmt::format("ftstatus: {}: read error\n", name);

@@ -70,6 +70,10 @@ struct CsvInputOptions {
   DateFormat date_format_value() const { return *parse_date_format(date_format); }
 };
 
+// Reports why an input could not be read (a CsvError with its position, or
+// another failure) and returns kExitUsage.
+int input_error(const std::string& name, const std::exception& error);
+
 // Flushes what a command printed; a write error (disk full, closed pipe)
 // turns `code` into kExitUsage with a message, so no lost report exits 0.
 int finish_output(int code);

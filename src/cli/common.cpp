@@ -96,6 +96,14 @@ bool read_header(CsvReader& reader, CsvRecord& record, Classifier& classifier, c
 
 std::string input_name(const std::string& path) { return path.empty() || path == "-" ? "<stdin>" : path; }
 
+int input_error(const std::string& name, const std::exception& error) {
+  if (const auto* csv = dynamic_cast<const CsvError*>(&error))
+    std::cerr << "ftstatus: " << name << ':' << csv->line << ':' << csv->column << ": " << csv->what() << '\n';
+  else
+    std::cerr << "ftstatus: " << name << ": " << error.what() << '\n';
+  return kExitUsage;
+}
+
 int finish_output(int code) {
   std::cout.flush();
   if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {

@@ -266,12 +266,8 @@ int validate_file(const Options& o) {
     }
     report.finish(rows, invalid, lang);
     return finish_output(invalid > 0 ? kExitProblems : kExitOk);
-  } catch (const CsvError& e) {
-    std::cerr << fmt::format("ftstatus: {}:{}:{}: {}\n", name, e.line, e.column, e.what());
-    return kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << fmt::format("ftstatus: {}: {}\n", name, e.what());
-    return kExitUsage;
+    return input_error(name, e);
   }
 }
 
