@@ -100,33 +100,41 @@ void CsvReader::start() {
     auto [line, column] = locate(sample, nul, 1);
     throw CsvError(line, column, "the file is not text (it holds a NUL byte); give a CSV file");
   }
-  // Old Mac "CSV (Macintosh)" ends lines with a lone CR: the whole file would
-  // read as one header row, so refuse it rather than lose every row.
-  {
-    bool quoted = false;
-    for (std::size_t i = 0; i < sample.size(); ++i) {
-      char c = sample[i];
-      if (c == '"') quoted = !quoted;
-      if (quoted) continue;
-      if (c == '\n') break;
-      if (c == '\r' && (i + 1 == sample.size() || sample[i + 1] != '\n') && i + 1 < sample.size()) {
-        auto [line, column] = locate(sample, i, 1);
-        throw CsvError(line, column,
-                       "lines end with a lone CR (old Mac format); save the file as CSV UTF-8 or convert line ends to LF or CRLF");
+  // One pass over the header, quoting as next() does (a quote opens a field
+  // only at its start; the delimiter is not known yet, so any candidate
+  // counts as a field boundary). It counts the candidate delimiters outside
+  // quotes, and refuses old Mac "CSV (Macintosh)" files whose lines end with
+  // a lone CR: they would read as one header row and lose every row.
+  const char candidates[3] = {',', ';', '\t'};
+  std::size_t counts[3] = {0, 0, 0};
+  bool quoted = false;
+  bool field_start = true;
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    char c = sample[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < sample.size() && sample[i + 1] == '"') ++i;  // a doubled quote
+        else quoted = false;
       }
+      continue;
     }
+    if (c == '\n') break;
+    if (c == '\r' && i + 1 < sample.size() && sample[i + 1] != '\n') {
+      auto [line, column] = locate(sample, i, 1);
+      throw CsvError(line, column,
+                     "lines end with a lone CR (old Mac format); save the file as CSV UTF-8 or convert line ends to LF or CRLF");
+    }
+    bool boundary = false;
+    for (int k = 0; k < 3; ++k) {
+      if (c != candidates[k]) continue;
+      ++counts[k];
+      boundary = true;
+    }
+    if (c == '"' && field_start) quoted = true;
+    field_start = boundary;
   }
   if (delimiter_ == 0) {
     // The header decides: the candidate seen most often outside quotes.
-    std::size_t counts[3] = {0, 0, 0};
-    const char candidates[3] = {',', ';', '\t'};
-    bool quoted = false;
-    for (char c : sample) {
-      if (c == '"') quoted = !quoted;
-      if (quoted) continue;
-      if (c == '\n') break;
-      for (int k = 0; k < 3; ++k) counts[k] += c == candidates[k];
-    }
     int best = 0;
     for (int k = 1; k < 3; ++k)
       if (counts[k] > counts[best]) best = k;

@@ -496,3 +496,21 @@ TEST_CASE("a NUL byte anywhere, not only in the first buffer, makes the file unr
   CHECK(e.column == 6);
   CHECK(contains(e.what(), "NUL"));
 }
+
+TEST_CASE("a quote inside a header field does not hide lone CRs, delimiters or rows", "[csv]") {
+  SECTION("lone CR after a header with an inch mark is still refused") {
+    CsvError e = error_of("entitlement_id,size 27\"\rFT-1,x\rFT-2,y\r");
+    CHECK(e.line == 1);
+    CHECK(e.column == 24);
+  }
+  SECTION("a CR inside a quoted data field is data") {
+    auto rows = read_all("entitlement_id,size 27\"\nFT-1,\"a\rb\"\nFT-2,x\n");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1].fields == Fields{"FT-1", "a\rb"});
+  }
+  SECTION("the delimiter is still detected") {
+    auto rows = read_all("Size 27\";entitlement_id;n\n1;FT-1;x\n");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].fields == Fields{"Size 27\"", "entitlement_id", "n"});
+  }
+}
