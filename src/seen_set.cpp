@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -76,7 +77,7 @@ void SeenSet::Run::add(std::uint64_t hash) {
 }
 
 SeenSet::SeenSet(std::size_t max_table_slots)
-    : max_table_slots_(std::max<std::size_t>(max_table_slots, 8)),
+    : max_table_slots_(std::bit_ceil(std::max<std::size_t>(max_table_slots, 8))),  // probing masks need a power of two
       table_(std::min<std::size_t>(max_table_slots_, 1024), 0) {}
 
 SeenSet::~SeenSet() {

@@ -60,3 +60,8 @@ TEST_CASE("hash64 tells ids apart and is never 0", "[seen]") {
   CHECK(ftstatus::hash64("") != 0);
   CHECK(ftstatus::hash64("FT-1") == ftstatus::hash64("FT-1"));
 }
+
+TEST_CASE("a table size that is not a power of two is rounded up and stays exact", "[seen]") {
+  SeenSet set(100);
+  check_against_exact(set, 5000, 3);
+}

@@ -20,8 +20,9 @@ std::uint64_t hash64(std::string_view text);
 
 class SeenSet {
  public:
-  // The in-memory table starts small and doubles up to `max_table_slots` (a
-  // power of two; tests use small ones to exercise the runs), then spills.
+  // The in-memory table starts small and doubles up to `max_table_slots`
+  // (rounded up to a power of two; tests use small ones to exercise the
+  // runs), then spills.
   explicit SeenSet(std::size_t max_table_slots = std::size_t{1} << 21);
   ~SeenSet();
   SeenSet(const SeenSet&) = delete;
