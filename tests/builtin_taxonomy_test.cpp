@@ -11,16 +11,12 @@ using ftstatus::kNoStatus;
 using ftstatus::StatusIndex;
 using ftstatus::Taxonomy;
 
+#include "fasttrack_fixture.h"
+
+using fasttrack_fixture::builtin;
+
 namespace {
 
-const Taxonomy& builtin() {
-  static const ftstatus::LoadResult result = ftstatus::load_builtin_taxonomy();
-  if (!result.ok()) {
-    for (const auto& e : result.errors) UNSCOPED_INFO(e.to_string());
-    FAIL("the built-in taxonomy does not load");
-  }
-  return *result.taxonomy;
-}
 
 StatusIndex by_id(const Taxonomy& t, std::string_view id) {
   for (std::size_t i = 0; i < t.statuses().size(); ++i)

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fasttrack_fixture.h"
 #include "test_support.h"
 
 using namespace test_support;
@@ -96,14 +97,7 @@ TEST_CASE("tree --format json lists all 23 statuses", "[cli]") {
   Run r = run({"tree", "--format", "json"});
   CHECK(r.status == 0);
   CHECK(r.err.empty());
-  const std::vector<std::string> ids = {
-      "status_unknown", "customer_unresponsive", "new_subscription_or_workload",
-      "in_progress", "technical_onboarding_deployment", "migration", "solution_or_user_adoption",
-      "no_intent", "using_competitive_solution", "using_microsoft_on_premises_solution", "executive_sponsorship",
-      "blocked", "customer_it_infrastructure_remediation", "it_change_management_resourcing", "legal_regulatory",
-      "security_privacy_non_product_feature", "adoption_readiness", "product_feature_capability",
-      "service_reliability", "app_compatibility", "partner_engagement", "billing_licensing_subscription",
-      "duplicate_invalid"};
+  const std::vector<std::string>& ids = fasttrack_fixture::kAllIds;
   REQUIRE(ids.size() == 23);
   for (const std::string& id : ids) {
     INFO(id);

@@ -14,13 +14,13 @@ using ftstatus::Taxonomy;
 using ftstatus::TreeFormat;
 using ftstatus::TreeOptions;
 
+#include "fasttrack_fixture.h"
+
+using fasttrack_fixture::builtin;
+using fasttrack_fixture::kAllIds;
+
 namespace {
 
-const Taxonomy& builtin() {
-  static const ftstatus::LoadResult result = ftstatus::load_builtin_taxonomy();
-  if (!result.ok()) FAIL("the built-in taxonomy does not load");
-  return *result.taxonomy;
-}
 
 std::string render(const Taxonomy& t, TreeFormat format, Lang lang = Lang::en, bool ascii = false,
                    bool descriptions = false) {
@@ -60,14 +60,6 @@ std::size_t count_lines_starting(const std::string& text, std::string_view start
   return n;
 }
 
-const std::vector<std::string> kAllIds = {
-    "status_unknown", "customer_unresponsive", "new_subscription_or_workload",
-    "in_progress", "technical_onboarding_deployment", "migration", "solution_or_user_adoption",
-    "no_intent", "using_competitive_solution", "using_microsoft_on_premises_solution", "executive_sponsorship",
-    "blocked", "customer_it_infrastructure_remediation", "it_change_management_resourcing", "legal_regulatory",
-    "security_privacy_non_product_feature", "adoption_readiness", "product_feature_capability",
-    "service_reliability", "app_compatibility", "partner_engagement", "billing_licensing_subscription",
-    "duplicate_invalid"};
 
 }  // namespace
 

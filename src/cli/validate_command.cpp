@@ -112,10 +112,12 @@ struct Options {
 // A taxonomy without `columns` still has assignments to check.
 RuleSet assignment_schema() {
   RuleSet rules;
-  for (const char* id : {"entitlement_id", "l1", "l2", "l3"}) rules.schema.columns.push_back(Column{id});
-  Column date{"target_date"};
-  date.type = ColumnType::date;
-  rules.schema.columns.push_back(date);
+  for (const char* id : {"entitlement_id", "l1", "l2", "l3", "target_date"}) {
+    Column column;
+    column.id = id;
+    if (column.id == "target_date") column.type = ColumnType::date;
+    rules.schema.columns.push_back(std::move(column));
+  }
   return rules;
 }
 
