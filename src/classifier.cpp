@@ -32,14 +32,6 @@ RowCode row_code(Code code) {
 
 std::string_view row_code_name(RowCode code) { return kRowCodeNames[static_cast<std::size_t>(code)]; }
 
-const std::vector<RowCode>& all_row_codes() {
-  static const std::vector<RowCode> codes = [] {
-    std::vector<RowCode> out;
-    for (std::size_t i = 0; i < kRowCodeNames.size(); ++i) out.push_back(static_cast<RowCode>(i));
-    return out;
-  }();
-  return codes;
-}
 
 Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyOptions options)
     : taxonomy_(taxonomy), rules_(rules), options_(options) {

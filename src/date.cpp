@@ -81,9 +81,6 @@ Date Date::today() {
   return *from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
-int Date::year() const { return civil_from_days(days_).year; }
-int Date::month() const { return civil_from_days(days_).month; }
-int Date::day() const { return civil_from_days(days_).day; }
 
 std::string Date::to_iso() const {
   Civil c = civil_from_days(days_);

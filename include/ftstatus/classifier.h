@@ -31,7 +31,6 @@ enum class RowCode {
 };
 
 std::string_view row_code_name(RowCode code);
-const std::vector<RowCode>& all_row_codes();
 
 struct RowProblem {
   RowCode code;

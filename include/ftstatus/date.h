@@ -15,9 +15,6 @@ class Date {
   // Today in the local time zone.
   static Date today();
 
-  int year() const;
-  int month() const;
-  int day() const;
   std::string to_iso() const;
 
   // Days since 1970-01-01.
