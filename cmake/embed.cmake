@@ -8,7 +8,7 @@ string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x
 get_filename_component(name "${INPUT}" NAME)
 file(WRITE "${OUTPUT}.tmp"
 "// Generated from ${name} by cmake/embed.cmake; do not edit.
-#include \"ftstatus/builtin.h\"
+#include \"load/builtin.h\"
 
 namespace {
 const unsigned char kBytes[] = {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "ftstatus/csv.h"
+#include "io/csv.h"
 
 namespace {
 
@@ -117,7 +117,7 @@ std::vector<Row> read_csv(const std::filesystem::path& path) {
   std::FILE* in = std::fopen(path.c_str(), "rb");
   if (in == nullptr) throw std::runtime_error("cannot open " + path.string());
   ftstatus::CsvReader reader(in, ',');
-  ftstatus::CsvRecord record;
+  ftstatus::Record record;
   std::vector<Row> rows;
   std::vector<std::string> header;
   if (reader.next(record))

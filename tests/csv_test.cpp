@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "ftstatus/csv.h"
+#include "io/csv.h"
 
 using ftstatus::CsvError;
 using ftstatus::CsvReader;
-using ftstatus::CsvRecord;
+using ftstatus::Record;
 using ftstatus::CsvWriter;
 using ftstatus::Encoding;
 using ftstatus::is_valid_utf8;
@@ -44,7 +44,7 @@ std::vector<Row> read_all(std::string_view bytes, char delimiter = 0, Encoding e
   File f = file_with(bytes);
   CsvReader reader(f.get(), delimiter, encoding);
   std::vector<Row> rows;
-  CsvRecord record;
+  Record record;
   while (reader.next(record)) {
     Row row;
     for (std::string_view field : record.fields) row.fields.emplace_back(field);
@@ -61,7 +61,7 @@ using Fields = std::vector<std::string>;
 CsvError error_of(std::string_view bytes) {
   File f = file_with(bytes);
   CsvReader reader(f.get());
-  CsvRecord record;
+  Record record;
   try {
     while (reader.next(record)) {
     }
@@ -177,7 +177,7 @@ TEST_CASE("the last record needs no line break", "[csv]") {
 TEST_CASE("a UTF-8 BOM is skipped and remembered", "[csv]") {
   File f = file_with("\xEF\xBB\xBFid,name\n1,Jos\xC3\xA9\n");
   CsvReader reader(f.get());
-  CsvRecord record;
+  Record record;
   REQUIRE(reader.next(record));
   CHECK(reader.had_bom());
   REQUIRE(record.fields.size() == 2);
@@ -216,7 +216,7 @@ TEST_CASE("blank lines are skipped and lines stay physical", "[csv]") {
 TEST_CASE("the delimiter is detected from the header", "[csv]") {
   File comma = file_with("id,name,seats\n1,2,3\n");
   CsvReader a(comma.get());
-  CsvRecord record;
+  Record record;
   REQUIRE(a.next(record));
   CHECK(a.delimiter() == ',');
   CHECK(record.fields.size() == 3);
@@ -258,7 +258,7 @@ TEST_CASE("an explicit delimiter overrides detection", "[csv]") {
 
   File f = file_with("a,b,c;d\n");
   CsvReader reader(f.get(), ';');
-  CsvRecord record;
+  Record record;
   REQUIRE(reader.next(record));
   CHECK(reader.delimiter() == ';');
   CHECK(record.fields.size() == 2);
@@ -284,7 +284,7 @@ TEST_CASE("field views stay valid until the next call to next()", "[csv]") {
   std::string text = "x,y,z,w\n\"" + big_a + "\"\"1\",plain,\"" + big_b + "\"\"2\",\"\"\"q\"\"\"\nnext,,,\n";
   File f = file_with(text);
   CsvReader reader(f.get());
-  CsvRecord record;
+  Record record;
   REQUIRE(reader.next(record));
   REQUIRE(reader.next(record));
   REQUIRE(record.fields.size() == 4);
@@ -344,7 +344,7 @@ TEST_CASE("empty input has no records", "[csv]") {
   CHECK(read_all("\n\n\r\n").empty());
   File f = file_with("\xEF\xBB\xBF");
   CsvReader reader(f.get());
-  CsvRecord record;
+  Record record;
   CHECK_FALSE(reader.next(record));
   CHECK(reader.had_bom());
 }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "ftstatus/date.h"
-#include "ftstatus/lint.h"
+#include "engine/lint.h"
 #include "ftstatus/loader.h"
 
 using ftstatus::Date;

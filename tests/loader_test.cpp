@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "ftstatus/builtin.h"
+#include "load/builtin.h"
 #include "ftstatus/loader.h"
 
 using ftstatus::kNoStatus;

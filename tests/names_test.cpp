@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "ftstatus/names.h"
+#include "model/names.h"
 
 using ftstatus::edit_distance;
 using ftstatus::normalize_name;

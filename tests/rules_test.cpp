@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "ftstatus/classifier.h"
-#include "ftstatus/csv.h"
+#include "io/csv.h"
 #include "ftstatus/date.h"
 #include "ftstatus/loader.h"
 #include "ftstatus/rules.h"
@@ -101,7 +101,7 @@ class RuleSetUnderTest {
     options.date_format = DateFormat::iso;
     ftstatus::Classifier classifier(*result_.taxonomy, result_.rules, options);
     REQUIRE(classifier.bind_header(header).empty());
-    ftstatus::CsvRecord record;
+    ftstatus::Record record;
     for (const std::string& text : texts) record.fields.push_back(text);
     record.line = 2;
     const auto& row = classifier.classify(record);

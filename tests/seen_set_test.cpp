@@ -3,7 +3,7 @@
 #include <random>
 #include <unordered_set>
 
-#include "ftstatus/seen_set.h"
+#include "engine/seen_set.h"
 
 using ftstatus::SeenSet;
 

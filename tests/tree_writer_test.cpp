@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "ftstatus/loader.h"
-#include "ftstatus/tree_writer.h"
+#include "report/tree_writer.h"
 
 using ftstatus::Lang;
 using ftstatus::Taxonomy;

@@ -8,13 +8,14 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ftstatus/csv.h"
 #include "ftstatus/date.h"
-#include "ftstatus/seen_set.h"
+#include "ftstatus/record.h"
 #include "ftstatus/rules.h"
 #include "ftstatus/taxonomy.h"
 
 namespace ftstatus {
+
+class SeenSet;
 
 // Stable problem codes of a classified row.
 enum class RowCode {
@@ -56,13 +57,16 @@ struct RowResult {
 class Classifier {
  public:
   Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyOptions options);
+  ~Classifier();
+  Classifier(const Classifier&) = delete;
+  Classifier& operator=(const Classifier&) = delete;
 
   // Maps header fields to schema columns. Returns an error message (empty on
   // success): a required column missing, or two headers naming one column.
   std::string bind_header(const std::vector<std::string_view>& header);
 
   // Classifies one data record; the result is reused by the next call.
-  const RowResult& classify(const CsvRecord& record);
+  const RowResult& classify(const Record& record);
 
   // After bind_header: whether the file has current l1/l2/l3 columns.
   bool has_current_columns() const { return result_.has_current; }
@@ -76,13 +80,13 @@ class Classifier {
   // True when the last row's cell for `column` was given but did not parse.
   bool cell_invalid(int column) const { return cell_invalid_[static_cast<std::size_t>(column)] != 0; }
   // Which rule conditions held for the last row, as "source (cell)" parts.
-  std::string explain(const CsvRecord& record) const;
+  std::string explain(const Record& record) const;
 
  private:
   // The deepest status the current l1/l2/l3 cells name, or kNoStatus.
   StatusIndex resolve_current(const std::string_view (&levels)[3]);
   StatusIndex resolve_child(StatusIndex parent, std::string_view text);
-  void check_target_date(const CsvRecord& record);
+  void check_target_date(const Record& record);
 
   const Taxonomy& taxonomy_;
   const RuleSet& rules_;

@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 
 #include "command.h"
-#include "ftstatus/classified_writer.h"
+#include "engine/classified_writer.h"
 #include "ftstatus/classifier.h"
 #include "ftstatus/loader.h"
 
@@ -86,7 +86,7 @@ int run(const Options& o) {
 
   try {
     CsvReader reader(in, o.csv.delimiter_char(), o.csv.encoding_value());
-    CsvRecord record;
+    Record record;
     if (!read_header(reader, record, classifier, name)) return kExitUsage;
     OutputOptions out_options;
     out_options.format = *parse_output_format(o.format);

@@ -7,7 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "ftstatus/classifier.h"
-#include "ftstatus/csv.h"
+#include "io/csv.h"
 #include "ftstatus/date.h"
 #include "ftstatus/loader.h"
 #include "ftstatus/schema.h"
@@ -85,7 +85,7 @@ std::string input_name(const std::string& path);
 
 // Reads the header record and binds it to the classifier's schema; prints
 // file:line:column and returns false when the file has no usable header.
-bool read_header(CsvReader& reader, CsvRecord& record, Classifier& classifier, const std::string& name);
+bool read_header(CsvReader& reader, Record& record, Classifier& classifier, const std::string& name);
 
 // Writes to a temporary file beside `path` and renames it into place only on
 // commit(), so a failed run leaves an existing output file as it was. An

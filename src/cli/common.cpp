@@ -82,7 +82,7 @@ char CsvInputOptions::delimiter_char() const {
   return delimiter[0];
 }
 
-bool read_header(CsvReader& reader, CsvRecord& record, Classifier& classifier, const std::string& name) {
+bool read_header(CsvReader& reader, Record& record, Classifier& classifier, const std::string& name) {
   if (!reader.next(record)) {
     std::cerr << "ftstatus: " << name << ":1:1: the file is empty; it needs a header row naming the columns\n";
     return false;

@@ -10,8 +10,8 @@
 #include <fmt/format.h>
 
 #include "command.h"
-#include "ftstatus/builtin.h"
-#include "ftstatus/lint.h"
+#include "load/builtin.h"
+#include "engine/lint.h"
 #include "ftstatus/loader.h"
 
 namespace ftstatus::cli {

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "command.h"
-#include "ftstatus/tree_writer.h"
+#include "report/tree_writer.h"
 
 namespace ftstatus::cli {
 

@@ -13,9 +13,9 @@
 #include <fmt/format.h>
 
 #include "command.h"
-#include "ftstatus/classified_writer.h"
+#include "engine/classified_writer.h"
 #include "ftstatus/classifier.h"
-#include "ftstatus/json_writer.h"
+#include "io/json_writer.h"
 #include "ftstatus/validator.h"
 
 namespace ftstatus::cli {
@@ -210,7 +210,7 @@ int validate_file(const Options& o) {
   };
   try {
     CsvReader reader(in, o.csv.delimiter_char(), o.csv.encoding_value());
-    CsvRecord record;
+    Record record;
     if (!read_header(reader, record, classifier, name)) return kExitUsage;
     const int l1 = field_named(record.fields, "l1");
     const int l2 = field_named(record.fields, "l2");

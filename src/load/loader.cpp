@@ -12,10 +12,10 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
-#include "ftstatus/builtin.h"
-#include "ftstatus/names.h"
-#include "rules_loader.h"
-#include "yaml_reader.h"
+#include "load/builtin.h"
+#include "model/names.h"
+#include "load/rules_loader.h"
+#include "load/yaml_reader.h"
 
 namespace ftstatus {
 

@@ -1,4 +1,4 @@
-#include "ftstatus/lint.h"
+#include "engine/lint.h"
 
 #include <algorithm>
 #include <map>

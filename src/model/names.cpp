@@ -1,6 +1,6 @@
-#include "ftstatus/names.h"
+#include "model/names.h"
 
-#include "ftstatus/utf8.h"
+#include "model/utf8.h"
 
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "ftstatus/csv.h"
+#include "io/csv.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -145,7 +145,7 @@ void CsvReader::start() {
     special_[c] = true;
 }
 
-bool CsvReader::next(CsvRecord& record) {
+bool CsvReader::next(Record& record) {
   if (!started_) start();
   for (;;) {
     std::size_t scan = pos_;
@@ -236,7 +236,7 @@ bool CsvReader::next(CsvRecord& record) {
   }
 }
 
-void CsvReader::split(std::string_view raw, CsvRecord& record) {
+void CsvReader::split(std::string_view raw, Record& record) {
   unescaped_.clear();
   spans_.clear();
   const std::size_t n = raw.size();

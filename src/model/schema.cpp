@@ -1,7 +1,7 @@
 #include "ftstatus/schema.h"
 
 #include "ftstatus/date.h"
-#include "ftstatus/names.h"
+#include "model/names.h"
 
 namespace ftstatus {
 

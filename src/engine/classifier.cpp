@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/seen_set.h"
+#include "model/utf8.h"
 #include "ftstatus/validator.h"
 
 namespace ftstatus {
@@ -50,6 +52,8 @@ Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyO
   result_.problems.reserve(16);
 }
 
+Classifier::~Classifier() = default;
+
 std::string Classifier::bind_header(const std::vector<std::string_view>& header) {
   const Schema& schema = rules_.schema;
   header_width_ = header.size();
@@ -95,7 +99,7 @@ StatusIndex Classifier::resolve_current(const std::string_view (&levels)[3]) {
   return current;
 }
 
-const RowResult& Classifier::classify(const CsvRecord& record) {
+const RowResult& Classifier::classify(const Record& record) {
   RowResult& r = result_;
   const Schema& schema = rules_.schema;
   r.problems.clear();
@@ -181,7 +185,7 @@ const RowResult& Classifier::classify(const CsvRecord& record) {
   return r;
 }
 
-void Classifier::check_target_date(const CsvRecord&) {
+void Classifier::check_target_date(const Record&) {
   RowResult& r = result_;
   DateCell state = DateCell::missing;
   Date date = options_.as_of;
@@ -200,7 +204,7 @@ void Classifier::check_target_date(const CsvRecord&) {
 
 namespace {
 
-void explain_condition(const Condition& c, const Classifier& classifier, const CsvRecord& record, long as_of,
+void explain_condition(const Condition& c, const Classifier& classifier, const Record& record, long as_of,
                        std::string& out) {
   if (c.kind == Condition::Kind::all && c.column < 0) {
     for (const Condition& child : c.children) explain_condition(child, classifier, record, as_of, out);
@@ -225,7 +229,7 @@ void explain_condition(const Condition& c, const Classifier& classifier, const C
 
 }  // namespace
 
-std::string Classifier::explain(const CsvRecord& record) const {
+std::string Classifier::explain(const Record& record) const {
   if (result_.rule < 0) return "no rule matched";
   const Rule& rule = rules_.rules[static_cast<std::size_t>(result_.rule)];
   std::string conditions;

@@ -1,4 +1,4 @@
-#include "ftstatus/seen_set.h"
+#include "engine/seen_set.h"
 
 #include <unistd.h>
 

@@ -1,9 +1,9 @@
-#include "rules_loader.h"
+#include "load/rules_loader.h"
 
 #include <map>
 
 #include "ftstatus/date.h"
-#include "ftstatus/names.h"
+#include "model/names.h"
 
 namespace ftstatus::detail {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ftstatus/names.h"
+#include "model/names.h"
 
 namespace ftstatus {
 

@@ -1,8 +1,8 @@
-#include "ftstatus/tree_writer.h"
+#include "report/tree_writer.h"
 
 #include <fmt/format.h>
 
-#include "ftstatus/json_writer.h"
+#include "io/json_writer.h"
 
 namespace ftstatus {
 

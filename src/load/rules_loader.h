@@ -7,7 +7,7 @@
 #include "ftstatus/rules.h"
 #include "ftstatus/schema.h"
 #include "ftstatus/taxonomy.h"
-#include "yaml_reader.h"
+#include "load/yaml_reader.h"
 
 namespace ftstatus::detail {
 

@@ -1,10 +1,10 @@
-#include "ftstatus/classified_writer.h"
+#include "engine/classified_writer.h"
 
 #include <set>
 
 #include <fmt/format.h>
 
-#include "ftstatus/json_writer.h"
+#include "io/json_writer.h"
 
 namespace ftstatus {
 
@@ -94,7 +94,7 @@ void ClassifiedWriter::fill_levels(StatusIndex status) {
   for (StatusIndex s = status; s != kNoStatus; s = t.at(s).parent) level_status_[t.at(s).level - 1] = s;
 }
 
-void ClassifiedWriter::header(const CsvRecord& header) {
+void ClassifiedWriter::header(const Record& header) {
   has_current_ = classifier_.has_current_columns();
   if (options_.format == OutputFormat::jsonl) {
     // Keys must be unique or a JSON reader keeps only the last: an empty,
@@ -120,7 +120,7 @@ void ClassifiedWriter::header(const CsvRecord& header) {
   csv_.end_record();
 }
 
-void ClassifiedWriter::row(const CsvRecord& record, const RowResult& result) {
+void ClassifiedWriter::row(const Record& record, const RowResult& result) {
   fill_levels(result.status);
   const std::vector<Rule>& rules = classifier_.rules().rules;
   std::string_view rule = result.rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(result.rule)].id) : "";

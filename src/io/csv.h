@@ -9,13 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "ftstatus/utf8.h"
+#include "ftstatus/record.h"
+#include "model/utf8.h"
 
 namespace ftstatus {
-
-enum class Encoding { utf8, cp1252 };
-
-std::optional<Encoding> parse_encoding(std::string_view text);
 
 // What makes the whole input unreadable: no header, a quote still open at
 // the end of the file, binary data.
@@ -27,13 +24,6 @@ class CsvError : public std::runtime_error {
   long column;
 };
 
-struct CsvRecord {
-  // Views into the reader's buffer: valid until the next call to next().
-  std::vector<std::string_view> fields;
-  std::string_view raw;  // the record as it stood in the input, without its line break
-  long line = 0;         // 1-based line where the record starts
-};
-
 class CsvReader {
  public:
   static constexpr std::size_t kMaxRecordBytes = 16u << 20;
@@ -43,7 +33,7 @@ class CsvReader {
 
   // Reads the next record; false at the end of the input. Blank lines are
   // skipped (they hold no record). Throws CsvError when the input is unreadable.
-  bool next(CsvRecord& record);
+  bool next(Record& record);
 
   char delimiter() const { return delimiter_; }
   bool had_bom() const { return had_bom_; }
@@ -54,7 +44,7 @@ class CsvReader {
   bool fill();  // reads more input after end_; false at EOF
   void start();
   std::size_t find_record_end(std::size_t from, bool& at_eof);
-  void split(std::string_view raw, CsvRecord& record);
+  void split(std::string_view raw, Record& record);
 
   std::FILE* in_;
   char delimiter_;

@@ -1,8 +1,8 @@
-#include "ftstatus/json_writer.h"
+#include "io/json_writer.h"
 
 #include <fmt/format.h>
 
-#include "ftstatus/utf8.h"
+#include "model/utf8.h"
 
 namespace ftstatus {
 

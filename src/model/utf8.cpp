@@ -1,4 +1,4 @@
-#include "ftstatus/utf8.h"
+#include "model/utf8.h"
 
 #include <cstdint>
 #include <cstring>

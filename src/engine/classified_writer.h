@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "ftstatus/classifier.h"
-#include "ftstatus/csv.h"
+#include "io/csv.h"
 #include "ftstatus/lang.h"
 
 namespace ftstatus {
@@ -40,8 +40,8 @@ class ClassifiedWriter {
  public:
   ClassifiedWriter(std::FILE* out, const Classifier& classifier, OutputOptions options);
 
-  void header(const CsvRecord& header);
-  void row(const CsvRecord& record, const RowResult& result);
+  void header(const Record& header);
+  void row(const Record& record, const RowResult& result);
   bool finish();  // flushes; false on a write error
 
  private:
