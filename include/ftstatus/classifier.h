@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: engine.
 // Classifies entitlement records: parses the cells the rules read, applies
 // the first matching rule, and checks the row (field count, cell types,
 // UTF-8, repeated ids, target date). Every row gets a result; none is dropped.

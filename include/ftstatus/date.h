@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: model.
 // Calendar dates as day numbers, so comparisons and horizons are plain integer math.
 #include <optional>
 #include <string>

@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: model.
 // A problem found in an input file, with where it is (1-based line and column).
 #include <string>
 #include <vector>

@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: model.
 // Output languages and the bilingual text every status carries.
 #include <optional>
 #include <string>

@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: load.
 // Reads a taxonomy YAML file. A broken file yields diagnostics with
 // file:line:column and no taxonomy: never a partial load.
 #include <optional>

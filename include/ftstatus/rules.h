@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: model.
 // Classification rules: an ordered list, the first rule whose `when` holds
 // gives the status (the DMN "first" hit policy). Rules are resolved when the
 // taxonomy is loaded: columns to indexes, enum values to bits, dates to day

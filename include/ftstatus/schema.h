@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: model.
 // The record schema: the columns the rules read, their types, and how CSV
 // headers find them.
 #include <cstdint>

@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: model.
 // The status taxonomy: L1 statuses, the L2s under them and optional L3s.
 #include <optional>
 #include <string>

@@ -1,4 +1,5 @@
 #pragma once
+// ftstatus public API, layer: engine.
 // Checks one status assignment (L1, L2, L3, target date) against the taxonomy.
 #include <optional>
 #include <string>
