@@ -27,13 +27,23 @@ struct ProblemInfo {
   std::string_view message_es;
   std::string_view fix_en;  // may be empty: nothing to suggest
   std::string_view fix_es;
+  // Empty for a code's main entry. Some codes are worded differently where
+  // they are reported (a classified row says less than `validate` does);
+  // each other wording is an entry of its own with the same code, a variant
+  // name, and the key "code/variant".
+  std::string_view variant = {};
+
+  // The message or fix pattern in `lang`, {fields} not filled.
+  std::string_view message(Lang lang) const;
+  std::string_view fix(Lang lang) const;
 };
 
-// Every entry, in catalogue order.
+// Every entry, in catalogue order, variants included.
 std::span<const ProblemInfo> problem_catalogue();
-// The entry with this code; throws std::out_of_range for an unknown code
-// (a programming error: codes are compile-time names).
-const ProblemInfo& problem_info(std::string_view code);
+// The entry with this key ("code" or "code/variant"); throws
+// std::out_of_range for an unknown key (a programming error: keys are
+// compile-time names).
+const ProblemInfo& problem_info(std::string_view key);
 std::string_view severity_name(Severity severity);
 
 // A problem as the library reports it: a catalogue code and the values of its
@@ -41,47 +51,62 @@ std::string_view severity_name(Severity severity);
 class Problem {
  public:
   Problem() = default;
-  explicit Problem(std::string_view code) : code_(code) {}
-  Problem(std::string_view code, std::initializer_list<std::pair<std::string_view, std::string>> fields);
+  // `key` is a catalogue key, "code" or "code/variant"; field names are
+  // string literals (they are kept as views).
+  explicit Problem(std::string_view key) : info_(&problem_info(key)) {}
+  Problem(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> fields);
 
   // Sets one {field}; returns *this so calls chain.
   Problem& with(std::string_view name, std::string value);
 
-  std::string_view code() const { return code_; }
-  const ProblemInfo& info() const { return problem_info(code_); }
+  // The code users see (a variant's code, without "/variant"); empty for a
+  // default-constructed Problem.
+  std::string_view code() const { return info_ == nullptr ? std::string_view() : info_->code; }
+  const ProblemInfo& info() const;
   // The value of a field, or empty.
   std::string_view field(std::string_view name) const;
   // The message and fix in `lang`, fields filled in.
   std::string message(Lang lang) const;
   std::string fix(Lang lang) const;
+  // The one-line form stderr and lint print: the message, then "; " and the
+  // fix when there is one.
+  std::string text(Lang lang) const;
 
  private:
-  std::string_view code_;
+  const ProblemInfo* info_ = nullptr;
   std::vector<std::pair<std::string_view, std::string>> fields_;
 };
 
-// Fills {name} fields of `pattern` from `fields` (a field without a value is
-// left empty). Exposed for the catalogue's tests.
+// Fills {name} fields of `pattern` from `fields` with fmt (a field without a
+// value is left empty; braces in values are kept as they are; "{{" and "}}"
+// in a pattern are literal braces). Exposed for the catalogue's tests.
 std::string fill_fields(std::string_view pattern,
                         const std::vector<std::pair<std::string_view, std::string>>& fields);
+// The names of the {fields} of `pattern`, in order of first use.
+std::vector<std::string_view> pattern_fields(std::string_view pattern);
 
 // The library's one error type: a problem and where it is. A position part
 // that is 0 is unknown and left out of the text.
 struct Error {
+  Error() = default;
+  explicit Error(Problem p, std::string where = {}, long at_line = 0, long at_column = 0)
+      : problem(std::move(p)), file(std::move(where)), line(at_line), column(at_column) {}
+
   Problem problem;
   std::string file;
   long line = 0;
   long column = 0;
 
-  // "file:line:column: message" in `lang`.
+  // "file:line:column: text" in `lang` (Problem::text: the message, and
+  // "; fix" when there is a fix); parts that are unknown are left out.
   std::string to_string(Lang lang) const;
 };
 
 // Ok, or an Error. [[nodiscard]] so an error cannot be dropped by accident.
-class [[nodiscard]] Status {
+class [[nodiscard]] Result {
  public:
-  Status() = default;
-  Status(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT: implicit on purpose
+  Result() = default;
+  Result(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT: implicit on purpose
   bool ok() const { return !failed_; }
   const Error& error() const { return error_; }
 

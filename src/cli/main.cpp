@@ -11,6 +11,7 @@ using namespace ftstatus::cli;
 // One row per subcommand, in the order `ftstatus --help` lists them.
 const Command kCommands[] = {
     {"classify", "Suggest an L1/L2 for every entitlement of a CSV export, with problems", setup_classify},
+    {"codes", "List every problem code with its severity, message and fix", setup_codes},
     {"lint", "Check the taxonomy and its rules: unreachable, duplicate and missing rules", setup_lint},
     {"tree", "Print the status taxonomy (text, json, markdown or dot)", setup_tree},
     {"validate", "Check one status assignment: L1, L2, L3 and target date", setup_validate},

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "ftstatus/problems.h"
 #include "io/json_writer.h"
 
 namespace ftstatus {
@@ -34,46 +35,24 @@ void append_problems(std::string& out, const Classifier& classifier, const RowRe
 }
 
 std::string describe_problem(const Classifier& classifier, const RowProblem& p, const RowResult& r, Lang lang) {
-  const bool es = lang == Lang::es;
+  // The catalogue (src/model/problems.cpp) holds the words; a row's target-date
+  // problems use its "row" wording, shorter than validate's.
   const Taxonomy& t = classifier.taxonomy();
-  std::string column = p.column >= 0 ? classifier.rules().schema.columns[static_cast<std::size_t>(p.column)].id : "";
-  std::string status = r.status == kNoStatus ? "" : t.at(r.status).name.get(lang);
-  switch (p.code) {
-    case RowCode::field_count:
-      return es ? fmt::format("la fila tiene {} campos y el encabezado {}", r.field_count, classifier.header_width())
-                : fmt::format("the row has {} fields but the header has {}", r.field_count, classifier.header_width());
-    case RowCode::invalid_value: {
-      const Column& col = classifier.rules().schema.columns[static_cast<std::size_t>(p.column)];
-      std::string expected = col.type == ColumnType::enumeration ? fmt::format("one of {}", fmt::join(col.values, ", "))
-                                                                 : std::string(type_name(col.type));
-      return es ? fmt::format("el valor de '{}' no es válido; se espera {}", column, expected)
-                : fmt::format("the value of '{}' is not valid; expected {}", column, expected);
-    }
-    case RowCode::invalid_utf8:
-      return es ? fmt::format("el campo {} no es UTF-8 válido (¿use --encoding cp1252?)", p.field + 1)
-                : fmt::format("field {} is not valid UTF-8 (try --encoding cp1252)", p.field + 1);
-    case RowCode::missing_id:
-      return es ? fmt::format("falta el valor obligatorio de '{}'", column)
-                : fmt::format("the required column '{}' is empty", column);
-    case RowCode::duplicate_id:
-      return es ? fmt::format("el valor de '{}' ya apareció en una fila anterior", column)
-                : fmt::format("the value of '{}' already appeared on an earlier row", column);
-    case RowCode::no_rule:
-      return es ? "ninguna regla se aplica a esta fila" : "no rule matches this row";
-    case RowCode::target_date_missing:
-      return es ? fmt::format("\"{}\" requiere una fecha objetivo", status) : fmt::format("\"{}\" requires a target date", status);
-    case RowCode::target_date_invalid:
-      return es ? "la fecha objetivo no es un día real en el formato de --date-format"
-                : "the target date is not a real day in the --date-format format";
-    case RowCode::target_date_past:
-      return es ? "la fecha objetivo es anterior a la fecha de referencia" : "the target date is before the as-of date";
-    case RowCode::target_date_beyond_horizon: {
-      int days = t.at(r.status).target_date.max_days_ahead;
-      return es ? fmt::format("la fecha objetivo está a más de {} días de la fecha de referencia", days)
-                : fmt::format("the target date is more than {} days after the as-of date", days);
-    }
+  const Column* column = p.column >= 0 ? &classifier.rules().schema.columns[static_cast<std::size_t>(p.column)] : nullptr;
+  std::string key(row_code_name(p.code));
+  if (p.code >= RowCode::target_date_missing) key += "/row";
+  if (p.code == RowCode::invalid_value && column != nullptr && column->type == ColumnType::enumeration) key += "/enum";
+  Problem problem(key, {{"column", column != nullptr ? column->id : std::string()},
+                        {"fields", std::to_string(r.field_count)},
+                        {"header_fields", std::to_string(classifier.header_width())},
+                        {"field", std::to_string(p.field + 1)},
+                        {"status", r.status == kNoStatus ? std::string() : t.at(r.status).name.get(lang)}});
+  if (column != nullptr) {
+    problem.with("type", std::string(type_name(column->type)));
+    problem.with("values", fmt::format("{}", fmt::join(column->values, ", ")));
   }
-  return {};
+  if (r.status != kNoStatus) problem.with("days", std::to_string(t.at(r.status).target_date.max_days_ahead));
+  return problem.message(lang);
 }
 
 ClassifiedWriter::ClassifiedWriter(std::FILE* out, const Classifier& classifier, OutputOptions options)

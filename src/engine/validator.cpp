@@ -4,12 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "ftstatus/problems.h"
 #include "ftstatus/schema.h"
 
 namespace ftstatus {
 
 namespace {
 
+// Each Code's catalogue code (src/model/problems.cpp has their texts).
 constexpr std::array kCodeNames = {
     "l1_missing",      "unknown_l1",          "unknown_l2",        "unknown_l3",
     "l2_missing",      "l2_not_allowed",      "l3_not_allowed",    "l2_not_under_l1",
@@ -150,93 +152,37 @@ Validation validate(const Taxonomy& t, const Assignment& a, Date as_of) {
   return v;
 }
 
-std::string finding_message(const Taxonomy& t, const Finding& f, Lang lang) {
-  const bool es = lang == Lang::es;
-  std::string status = name_of(t, f.status, lang);
-  switch (f.code) {
-    case Code::l1_missing:
-      return es ? "no se indicó un estado L1" : "no L1 status was given";
-    case Code::unknown_l1:
-      return es ? fmt::format("estado L1 desconocido \"{}\"", f.value)
-                : fmt::format("unknown L1 status \"{}\"", f.value);
-    case Code::unknown_l2:
-    case Code::unknown_l3: {
-      const char* level = f.code == Code::unknown_l2 ? "L2" : "L3";
-      return es ? fmt::format("estado {} desconocido \"{}\" bajo \"{}\"", level, f.value, status)
-                : fmt::format("unknown {} status \"{}\" under \"{}\"", level, f.value, status);
-    }
-    case Code::l2_missing:
-      return es ? fmt::format("\"{}\" requiere un estado L2", status)
-                : fmt::format("\"{}\" needs an L2 status", status);
-    case Code::l2_not_allowed:
-    case Code::l3_not_allowed: {
-      const char* level = f.code == Code::l2_not_allowed ? "L2" : "L3";
-      return es ? fmt::format("\"{}\" no admite un estado {}, pero se indicó \"{}\"", status, level, f.value)
-                : fmt::format("\"{}\" takes no {} status, but \"{}\" was given", status, level, f.value);
-    }
-    case Code::l2_not_under_l1:
-    case Code::l3_not_under_l2: {
-      const char* level = f.code == Code::l2_not_under_l1 ? "L2" : "L3";
-      std::string actual = name_of(t, f.actual_parent, lang);
-      return es ? fmt::format("\"{}\" es un {} de \"{}\", no de \"{}\"", f.value, level, actual, status)
-                : fmt::format("\"{}\" is an {} of \"{}\", not of \"{}\"", f.value, level, actual, status);
-    }
-    case Code::target_date_missing: {
-      std::string meaning = t.at(f.status).target_date.meaning.get(lang);
-      std::string why = meaning.empty() ? "" : fmt::format(" ({})", meaning);
-      return es ? fmt::format("\"{}\" requiere una fecha objetivo{}", status, why)
-                : fmt::format("\"{}\" requires a target date{}", status, why);
-    }
-    case Code::target_date_invalid:
-      return es ? fmt::format("la fecha objetivo \"{}\" no es un día real con formato AAAA-MM-DD", f.value)
-                : fmt::format("target date \"{}\" is not a real calendar day in YYYY-MM-DD form", f.value);
-    case Code::target_date_past:
-      return es ? fmt::format("la fecha objetivo {} es anterior a la fecha de referencia {}", f.value, f.as_of)
-                : fmt::format("target date {} is before the as-of date {}", f.value, f.as_of);
-    case Code::target_date_beyond_horizon: {
-      int days = t.at(f.status).target_date.max_days_ahead;
-      return es ? fmt::format("la fecha objetivo {} está a más de {} días de {} (la última permitida es {})",
-                              f.value, days, f.as_of, f.latest)
-                : fmt::format("target date {} is more than {} days after {} (the latest allowed is {})",
-                              f.value, days, f.as_of, f.latest);
-    }
+namespace {
+
+// The values of a finding's {fields} in the catalogue's texts (see
+// src/model/problems.cpp): the same fields serve the message and the fix.
+Problem finding_problem(const Taxonomy& t, const Finding& f, Lang lang) {
+  std::string_view key = code_name(f.code);
+  std::string meaning;
+  if (f.code == Code::target_date_missing) {
+    meaning = t.at(f.status).target_date.meaning.get(lang);
+    if (!meaning.empty()) key = "target_date_missing/meaning";
   }
-  return {};
+  Problem p(key, {{"value", f.value},
+                  {"status", name_of(t, f.status, lang)},
+                  {"actual", name_of(t, f.actual_parent, lang)},
+                  {"names", quoted_names(t, f.suggestions, lang)},
+                  {"as_of", f.as_of},
+                  {"latest", f.latest}});
+  if (!meaning.empty()) p.with("meaning", std::move(meaning));
+  if (f.code == Code::target_date_beyond_horizon)
+    p.with("days", std::to_string(t.at(f.status).target_date.max_days_ahead));
+  return p;
+}
+
+}  // namespace
+
+std::string finding_message(const Taxonomy& t, const Finding& f, Lang lang) {
+  return finding_problem(t, f, lang).message(lang);
 }
 
 std::string finding_fix(const Taxonomy& t, const Finding& f, Lang lang) {
-  const bool es = lang == Lang::es;
-  std::string names = quoted_names(t, f.suggestions, lang);
-  switch (f.code) {
-    case Code::l1_missing:
-    case Code::l2_missing:
-      return es ? fmt::format("indique uno de: {}", names) : fmt::format("give one of: {}", names);
-    case Code::unknown_l1:
-    case Code::unknown_l2:
-    case Code::unknown_l3:
-      return es ? fmt::format("¿quiso decir {}?", names) : fmt::format("did you mean {}?", names);
-    case Code::l2_not_allowed:
-      return es ? "quite el L2" : "remove the L2";
-    case Code::l3_not_allowed:
-      return es ? "quite el L3" : "remove the L3";
-    case Code::l2_not_under_l1:
-    case Code::l3_not_under_l2: {
-      std::string status = name_of(t, f.status, lang);
-      std::string actual = name_of(t, f.actual_parent, lang);
-      const char* level = f.code == Code::l2_not_under_l1 ? "L1" : "L2";
-      return es ? fmt::format("elija uno de {} o cambie el {} a \"{}\"", names, level, actual)
-                : fmt::format("choose one of {} or change the {} to \"{}\"", names, level, actual);
-    }
-    case Code::target_date_missing:
-    case Code::target_date_past:
-    case Code::target_date_beyond_horizon:
-      return es ? fmt::format("indique una fecha objetivo entre {} y {} (AAAA-MM-DD)", f.as_of, f.latest)
-                : fmt::format("set a target date from {} to {} (YYYY-MM-DD)", f.as_of, f.latest);
-    case Code::target_date_invalid:
-      return es ? "escriba la fecha como AAAA-MM-DD, por ejemplo 2026-12-31"
-                : "write the date as YYYY-MM-DD, for example 2026-12-31";
-  }
-  return {};
+  return finding_problem(t, f, lang).fix(lang);
 }
 
 }  // namespace ftstatus

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "ftstatus/problems.h"
 #include "io/json_writer.h"
 
 namespace ftstatus {
@@ -10,18 +11,21 @@ namespace {
 
 std::string level_prefix(const Status& s) { return fmt::format("L{} - ", s.level); }
 
-// "Target date: required, at most 365 days ahead: the day ..." in the chosen language.
-std::string date_rule(const TargetDatePolicy& p, Lang lang) {
-  const bool es = lang == Lang::es;
-  std::string meaning = p.meaning.get(lang);
-  if (!p.required) {
-    std::string base = es ? "Fecha objetivo: opcional" : "Target date: optional";
-    return meaning.empty() ? base : fmt::format("{}; {}", base, meaning);
+std::string_view lang_code(Lang lang) {
+  switch (lang) {
+    case Lang::en: return "en";
+    case Lang::es: return "es";
   }
-  std::string base = es ? fmt::format("Fecha objetivo: obligatoria, como máximo {} días después de la fecha de referencia",
-                                      p.max_days_ahead)
-                        : fmt::format("Target date: required, at most {} days after the as-of date", p.max_days_ahead);
-  return meaning.empty() ? base : fmt::format("{}; {}", base, meaning);
+  return "en";
+}
+
+// "Target date: required, at most 365 days after the as-of date; the day ..."
+// in the chosen language (the catalogue's tree_target_date_* notes).
+std::string date_rule(const TargetDatePolicy& p, Lang lang) {
+  std::string meaning = p.meaning.get(lang);
+  std::string key = p.required ? "tree_target_date_required" : "tree_target_date_optional";
+  if (!meaning.empty()) key += "/meaning";
+  return Problem(key, {{"days", std::to_string(p.max_days_ahead)}, {"meaning", std::move(meaning)}}).message(lang);
 }
 
 class TextTree {
@@ -108,7 +112,7 @@ void write_json(std::ostream& out, const Taxonomy& t, const TreeOptions& o) {
   w.key("name");
   w.value(t.name.get(o.lang));
   w.key("lang");
-  w.value(o.lang == Lang::es ? "es" : "en");
+  w.value(lang_code(o.lang));
   w.key("statuses");
   w.begin_array();
   for (StatusIndex i : t.roots()) write_json_status(w, t, i, o);
