@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ftstatus/date.h"
+#include "ftstatus/problems.h"
 #include "ftstatus/record.h"
 #include "ftstatus/rules.h"
 #include "ftstatus/taxonomy.h"
@@ -62,9 +63,9 @@ class Classifier {
   Classifier(const Classifier&) = delete;
   Classifier& operator=(const Classifier&) = delete;
 
-  // Maps header fields to schema columns. Returns an error message (empty on
-  // success): a required column missing, or two headers naming one column.
-  std::string bind_header(const std::vector<std::string_view>& header);
+  // Maps header fields to schema columns. Fails when a required column is
+  // missing or two headers name one column (the Error has no position yet).
+  Result bind_header(const std::vector<std::string_view>& header);
 
   // Classifies one data record; the result is reused by the next call.
   const RowResult& classify(const Record& record);

@@ -7,7 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include "ftstatus/classifier.h"
-#include "io/csv.h"
+#include "ftstatus/pipeline.h"
+#include "ftstatus/problems.h"
 #include "ftstatus/date.h"
 #include "ftstatus/loader.h"
 #include "ftstatus/schema.h"
@@ -68,39 +69,17 @@ struct CsvInputOptions {
   void add_to(CLI::App& app);
   char delimiter_char() const;  // 0: detect
   Encoding encoding_value() const { return *parse_encoding(encoding); }
+  CsvReadOptions read_options() const { return {delimiter_char(), encoding_value()}; }
   DateFormat date_format_value() const { return *parse_date_format(date_format); }
 };
 
-// Reports why an input could not be read (a CsvError with its position, or
-// another failure) and returns kExitUsage.
-int input_error(const std::string& name, const std::exception& error);
+// Prints "ftstatus: " and the error in `lang` to stderr; returns kExitUsage.
+int report_error(const Error& error, Lang lang);
+// Prints "ftstatus COMMAND: " and the problem's message; returns kExitUsage.
+int report_usage(std::string_view command, const Problem& problem, Lang lang);
 
 // Flushes what a command printed; a write error (disk full, closed pipe)
 // turns `code` into kExitUsage with a message, so no lost report exits 0.
 int finish_output(int code);
-
-// Opens FILE, or stdin for "-" or an empty path; prints why on failure.
-std::FILE* open_input(const std::string& path);
-// The name diagnostics use for an input path.
-std::string input_name(const std::string& path);
-
-// Reads the header record and binds it to the classifier's schema; prints
-// file:line:column and returns false when the file has no usable header.
-bool read_header(CsvReader& reader, Record& record, Classifier& classifier, const std::string& name);
-
-// Writes to a temporary file beside `path` and renames it into place only on
-// commit(), so a failed run leaves an existing output file as it was. An
-// empty path or "-" writes to stdout.
-class AtomicOutput {
- public:
-  explicit AtomicOutput(std::string path) : path_(std::move(path)) {}
-  ~AtomicOutput();
-  std::FILE* open();  // nullptr after printing why
-  bool commit();
- private:
-  std::string path_;
-  std::string temp_;
-  std::FILE* file_ = nullptr;
-};
 
 }  // namespace ftstatus::cli

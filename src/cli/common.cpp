@@ -1,11 +1,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <iostream>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "command.h"
 #include "ftstatus/loader.h"
@@ -25,10 +21,10 @@ std::optional<Taxonomy> TaxonomyOption::load() const {
 LoadResult TaxonomyOption::load_full() const {
   LoadResult result = path.empty() ? load_builtin_taxonomy() : load_taxonomy_file(path);
   for (const Diagnostic& d : result.errors) std::cerr << "ftstatus: " << d.to_string() << '\n';
-  if (!result.ok()) {
-    std::cerr << "ftstatus: the taxonomy file has " << result.errors.size()
-              << " error(s); fix them and run again\n";
-  }
+  if (!result.ok())
+    std::cerr << "ftstatus: "
+              << Problem("taxonomy_errors", {{"count", std::to_string(result.errors.size())}}).text(lang_from_environment())
+              << '\n';
   return result;
 }
 
@@ -82,94 +78,22 @@ char CsvInputOptions::delimiter_char() const {
   return delimiter[0];
 }
 
-bool read_header(CsvReader& reader, Record& record, Classifier& classifier, const std::string& name) {
-  if (!reader.next(record)) {
-    std::cerr << "ftstatus: " << name << ":1:1: the file is empty; it needs a header row naming the columns\n";
-    return false;
-  }
-  if (std::string problem = classifier.bind_header(record.fields); !problem.empty()) {
-    std::cerr << "ftstatus: " << name << ':' << record.line << ":1: " << problem << '\n';
-    return false;
-  }
-  return true;
+int report_error(const Error& error, Lang lang) {
+  std::cerr << "ftstatus: " << error.to_string(lang) << '\n';
+  return kExitUsage;
 }
 
-std::string input_name(const std::string& path) { return path.empty() || path == "-" ? "<stdin>" : path; }
-
-int input_error(const std::string& name, const std::exception& error) {
-  if (const auto* csv = dynamic_cast<const CsvError*>(&error))
-    std::cerr << "ftstatus: " << name << ':' << csv->line << ':' << csv->column << ": " << csv->what() << '\n';
-  else
-    std::cerr << "ftstatus: " << name << ": " << error.what() << '\n';
+int report_usage(std::string_view command, const Problem& problem, Lang lang) {
+  std::cerr << "ftstatus " << command << ": " << problem.text(lang) << '\n';
   return kExitUsage;
 }
 
 int finish_output(int code) {
   std::cout.flush();
-  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    std::cerr << "ftstatus: cannot write the output: " << std::strerror(errno) << '\n';
-    return kExitUsage;
-  }
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout))
+    return report_error(Error{Problem("output_write_failed", {{"reason", std::strerror(errno)}})},
+                        lang_from_environment());
   return code;
-}
-
-std::FILE* open_input(const std::string& path) {
-  if (path.empty() || path == "-") return stdin;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    std::cerr << "ftstatus: " << path << ": is a folder; give a CSV file\n";
-    return nullptr;
-  }
-  std::FILE* in = std::fopen(path.c_str(), "rb");
-  if (in == nullptr) std::cerr << "ftstatus: " << path << ": cannot open: " << std::strerror(errno) << '\n';
-  return in;
-}
-
-AtomicOutput::~AtomicOutput() {
-  if (file_ != nullptr && file_ != stdout) std::fclose(file_);
-  if (!temp_.empty()) std::remove(temp_.c_str());
-}
-
-std::FILE* AtomicOutput::open() {
-  if (path_.empty() || path_ == "-") return file_ = stdout;
-  struct stat info {};
-  if (stat(path_.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
-    // A device or pipe (/dev/null, a FIFO) cannot be replaced: write to it.
-    file_ = std::fopen(path_.c_str(), "wb");
-    if (file_ == nullptr) std::cerr << "ftstatus: " << path_ << ": cannot open for writing: " << std::strerror(errno) << '\n';
-    return file_;
-  }
-  temp_ = path_ + ".tmp-XXXXXX";
-  int fd = mkstemp(temp_.data());
-  if (fd < 0) {
-    std::cerr << "ftstatus: " << path_ << ": cannot create a temporary file beside it: " << std::strerror(errno) << '\n';
-    temp_.clear();
-    return nullptr;
-  }
-  // mkstemp creates 0600; give the result the mode a plain create would.
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
-  file_ = fdopen(fd, "wb");
-  return file_;
-}
-
-bool AtomicOutput::commit() {
-  if (file_ == stdout) return std::fflush(stdout) == 0;
-  if (temp_.empty()) {
-    bool ok = std::fclose(file_) == 0;
-    file_ = nullptr;
-    return ok;
-  }
-  bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
-  ok = std::fclose(file_) == 0 && ok;
-  file_ = nullptr;
-  if (ok && std::rename(temp_.c_str(), path_.c_str()) == 0) {
-    temp_.clear();
-    return true;
-  }
-  std::cerr << "ftstatus: " << path_ << ": cannot write the output: " << std::strerror(errno) << '\n';
-  return false;
 }
 
 }  // namespace ftstatus::cli

@@ -1,54 +1,40 @@
 #pragma once
-// Writes classified rows: every input cell unchanged, then suggested_l1,
+// The classified table sink: every input cell unchanged, then suggested_l1,
 // suggested_l2 (suggested_l3 when the taxonomy has L3s), rule, problems,
-// changed (when the input has l1/l2) and explanation (with --explain).
+// changed (when the input has l1/l2) and explanation (with --explain), as CSV
+// or JSONL.
 #include <cstdio>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ftstatus/classifier.h"
-#include "io/csv.h"
 #include "ftstatus/lang.h"
+#include "ftstatus/pipeline.h"
+#include "io/csv.h"
 
 namespace ftstatus {
-
-enum class OutputFormat { csv, jsonl };
-enum class Labels { id, en, es };
-
-std::optional<OutputFormat> parse_output_format(std::string_view text);
-std::optional<Labels> parse_labels(std::string_view text);
-
-struct OutputOptions {
-  OutputFormat format = OutputFormat::csv;
-  Labels labels = Labels::id;
-  bool explain = false;
-  char delimiter = ',';
-  char input_delimiter = 0;  // when equal to delimiter, well-formed records are copied as they came
-  bool bom = false;   // repeat the input's UTF-8 BOM so Excel keeps reading UTF-8
-  bool crlf = false;  // end records with CRLF, as the input did
-};
 
 // "code:column:line" items joined by ';' (column empty for whole-row problems).
 void append_problems(std::string& out, const Classifier& classifier, const RowResult& result);
 
-// One human sentence for a problem, for --errors.
+// One human sentence for a problem, for --errors and bulk validate.
 std::string describe_problem(const Classifier& classifier, const RowProblem& problem, const RowResult& result, Lang lang);
 
-class ClassifiedWriter {
+class ClassifiedWriter final : public RecordSink {
  public:
-  ClassifiedWriter(std::FILE* out, const Classifier& classifier, OutputOptions options);
+  ClassifiedWriter(std::FILE* out, std::string name, const Classifier& classifier, OutputOptions options);
 
-  void header(const Record& header);
-  void row(const Record& record, const RowResult& result);
-  bool finish();  // flushes; false on a write error
+  void header(const Record& header) override;
+  void row(const Record& record, const RowResult& result) override;
+  Result finish() override;
 
  private:
   void fill_levels(StatusIndex status);
   void flush_if_full();
 
   std::FILE* out_;
+  std::string name_;
   const Classifier& classifier_;
   OutputOptions options_;
   CsvWriter csv_;

@@ -54,7 +54,7 @@ Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyO
 
 Classifier::~Classifier() = default;
 
-std::string Classifier::bind_header(const std::vector<std::string_view>& header) {
+Result Classifier::bind_header(const std::vector<std::string_view>& header) {
   const Schema& schema = rules_.schema;
   header_width_ = header.size();
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -62,8 +62,11 @@ std::string Classifier::bind_header(const std::vector<std::string_view>& header)
     if (c < 0) continue;
     int& field = field_of_column_[static_cast<std::size_t>(c)];
     if (field >= 0)
-      return fmt::format("header fields {} (\"{}\") and {} (\"{}\") both name column '{}'; rename or remove one",
-                         field + 1, header[static_cast<std::size_t>(field)], i + 1, header[i], schema.columns[static_cast<std::size_t>(c)].id);
+      return Error{Problem("header_duplicate_column", {{"first", std::to_string(field + 1)},
+                                                       {"first_name", std::string(header[static_cast<std::size_t>(field)])},
+                                                       {"second", std::to_string(i + 1)},
+                                                       {"second_name", std::string(header[i])},
+                                                       {"column", schema.columns[static_cast<std::size_t>(c)].id}})};
     field = static_cast<int>(i);
   }
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
@@ -71,7 +74,7 @@ std::string Classifier::bind_header(const std::vector<std::string_view>& header)
     if (!col.required || field_of_column_[c] >= 0) continue;
     std::string names = col.id;
     for (const auto& alias : col.aliases) names += ", " + alias;
-    return fmt::format("required column '{}' is missing from the header; add a column named one of: {}", col.id, names);
+    return Error{Problem("required_column_missing", {{"column", col.id}, {"names", names}})};
   }
   result_.has_current = false;
   for (int column : {l1_column_, l2_column_, l3_column_})

@@ -1,0 +1,142 @@
+#pragma once
+// ftstatus public API, layer: engine.
+// The pipeline behind `classify` and bulk `validate`: a record source (CSV
+// today), the per-row work (Classifier::classify, which does no I/O), and
+// record sinks (the classified table as CSV or JSONL, the reject table).
+// Programs that link the library classify a file with run_classify(); the
+// pieces are public too, to plug in another source or sink.
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ftstatus/classifier.h"
+#include "ftstatus/lang.h"
+#include "ftstatus/problems.h"
+#include "ftstatus/record.h"
+#include "ftstatus/rules.h"
+#include "ftstatus/taxonomy.h"
+
+namespace ftstatus {
+
+// How a CSV input is read: the same for every command that reads one.
+struct CsvReadOptions {
+  char delimiter = 0;  // 0: detect from the header (',', ';' or tab)
+  Encoding encoding = Encoding::utf8;
+};
+
+// Where records come from. next() returns false at the end of the input or
+// on an error; status() then says which (the leveldb iterator's shape, so
+// the per-record call stays cheap).
+class RecordSource {
+ public:
+  virtual ~RecordSource() = default;
+  virtual bool next(Record& record) = 0;
+  virtual const Result& status() const = 0;
+  // How the input was written, so output can be written the same way.
+  virtual char delimiter() const = 0;
+  virtual bool had_bom() const = 0;
+  virtual bool crlf() const = 0;
+};
+
+// A CSV source reading `in` (not closed); `name` is what errors call it.
+std::unique_ptr<RecordSource> open_csv_source(std::FILE* in, std::string name, CsvReadOptions options);
+
+// Where classified records go.
+class RecordSink {
+ public:
+  virtual ~RecordSink() = default;
+  virtual void header(const Record& header) = 0;
+  virtual void row(const Record& record, const RowResult& result) = 0;
+  // Flushes; an Error names the output and the system's reason.
+  virtual Result finish() = 0;
+};
+
+enum class OutputFormat { csv, jsonl };
+enum class Labels { id, en, es };
+std::optional<OutputFormat> parse_output_format(std::string_view text);
+std::optional<Labels> parse_labels(std::string_view text);
+
+struct OutputOptions {
+  OutputFormat format = OutputFormat::csv;
+  Labels labels = Labels::id;
+  bool explain = false;
+  char delimiter = ',';
+  char input_delimiter = 0;  // when equal to delimiter, well-formed records are copied as they came
+  bool bom = false;   // repeat the input's UTF-8 BOM so Excel keeps reading UTF-8
+  bool crlf = false;  // end records with CRLF, as the input did
+};
+
+// The classified table: every input cell unchanged, then suggested_l1,
+// suggested_l2 (suggested_l3 when the taxonomy has L3s), rule, problems,
+// changed (when the input has l1/l2) and explanation (with `explain`).
+// `name` is what write errors call the output.
+std::unique_ptr<RecordSink> make_classified_sink(std::FILE* out, std::string name, const Classifier& classifier,
+                                                 OutputOptions options);
+// The reject table: one CSV line per problem (line, column, code, message in
+// `lang`, raw input record).
+std::unique_ptr<RecordSink> make_reject_sink(std::FILE* out, std::string name, const Classifier& classifier, Lang lang);
+
+// What a classify run counted.
+struct ClassifySummary {
+  long rows = 0;
+  long rows_with_problems = 0;
+  long rows_changed = 0;
+  std::vector<long> per_status;  // by StatusIndex
+  double seconds = 0;
+};
+
+// Reads the header from `source`, binds it to the classifier's schema, then
+// classifies every record in order and hands it to every sink. Stops at the
+// first error (unreadable input, a required column missing, a sink that
+// cannot write); rows with problems are not errors, they are counted.
+Result classify_records(Classifier& classifier, RecordSource& source, std::string_view source_name,
+                        const std::vector<RecordSink*>& sinks, ClassifySummary& summary);
+
+// A whole `classify` run from paths: input ("" or "-" for stdin), output (""
+// or "-" for stdout; a file is replaced only when the run succeeds) and an
+// optional reject table.
+struct ClassifyRequest {
+  std::string input;
+  std::string output;
+  std::string errors;
+  CsvReadOptions csv;
+  ClassifyOptions classify;
+  OutputFormat format = OutputFormat::csv;
+  Labels labels = Labels::id;
+  bool explain = false;
+  Lang lang = Lang::en;  // of the reject table's messages
+};
+Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
+                    ClassifySummary& summary);
+
+// Bulk validate: the current l1/l2/l3/target_date of every row, checked as
+// `validate` checks one assignment, plus the row's shape and id.
+struct RowFinding {
+  long line = 0;
+  std::string_view id;    // the row's id (valid during the callback)
+  std::string_view code;  // a catalogue code
+  std::string message;
+  std::string fix;
+};
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  virtual void add(const RowFinding& finding) = 0;
+};
+struct ValidateSummary {
+  long rows = 0;
+  long invalid_rows = 0;
+};
+struct ValidateRequest {
+  std::string input;
+  CsvReadOptions csv;
+  ClassifyOptions classify;  // as-of date and date format
+  Lang lang = Lang::en;
+};
+Result run_validate(const Taxonomy& taxonomy, const RuleSet& rules, const ValidateRequest& request,
+                    FindingSink& findings, ValidateSummary& summary);
+
+}  // namespace ftstatus

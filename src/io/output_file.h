@@ -1,0 +1,46 @@
+#pragma once
+// An output file that is replaced only when the run succeeds: written to a
+// temporary file beside it and renamed into place by commit(), so a failed
+// run leaves the old file as it was. An empty path or "-" is stdout; a device
+// or pipe (/dev/null, a FIFO) is written in place, never replaced.
+#include <cstdio>
+#include <string>
+
+#include "ftstatus/problems.h"
+
+namespace ftstatus {
+
+class OutputFile {
+ public:
+  explicit OutputFile(std::string path) : path_(std::move(path)) {}
+  ~OutputFile();  // removes the temporary file of a run that did not commit
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  Result open();
+  std::FILE* file() const { return file_; }
+  // What messages call it: the path, or <stdout>.
+  std::string name() const;
+  // Flushes, syncs and renames into place.
+  Result commit();
+
+ private:
+  std::string path_;
+  std::string temp_;
+  std::FILE* file_ = nullptr;
+};
+
+// Opens an input path ("" or "-" is stdin); the FILE is closed by the holder.
+struct InputFile {
+  std::FILE* file = nullptr;
+  std::string name;  // the path, or <stdin>
+  InputFile() = default;
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+  ~InputFile();
+};
+Result open_input(const std::string& path, InputFile& input);
+// The name messages use for an input path.
+std::string input_name(const std::string& path);
+
+}  // namespace ftstatus

@@ -1,0 +1,155 @@
+#include "report/validation_report.h"
+
+#include <fmt/format.h>
+
+namespace ftstatus {
+
+namespace {
+
+std::string resolved_label(const Taxonomy& t, const Validation& v, Lang lang) {
+  std::string out;
+  for (StatusIndex i : {v.l1, v.l2, v.l3}) {
+    if (i == kNoStatus) continue;
+    out += (out.empty() ? "" : " / ") + t.at(i).name.get(lang);
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_validation_text(std::ostream& out, const Taxonomy& t, const Assignment& a, const Validation& v, Lang lang) {
+  if (v.valid()) {
+    std::string date = a.target_date.empty() ? "" : Problem("report_with_target_date", {{"date", a.target_date}}).message(lang);
+    out << fmt::format("{}: {} ({}){}\n", Problem("report_valid").message(lang), resolved_label(t, v, lang),
+                       t.path(v.deepest()), date);
+    return;
+  }
+  out << Problem("report_invalid").message(lang);
+  if (v.deepest() != kNoStatus) out << fmt::format(": {} ({})", resolved_label(t, v, lang), t.path(v.deepest()));
+  out << '\n';
+  for (const Finding& f : v.findings) {
+    out << fmt::format("error {}: {}\n", code_name(f.code), finding_message(t, f, lang));
+    out << "  " << Problem("fix_hint", {{"fix", finding_fix(t, f, lang)}}).message(lang) << '\n';
+  }
+}
+
+void write_validation_json(std::ostream& out, const Taxonomy& t, const Assignment& a, const Validation& v, Lang lang,
+                           Date as_of) {
+  JsonWriter w(out);
+  auto id_or_null = [&](StatusIndex i) {
+    if (i == kNoStatus)
+      w.null();
+    else
+      w.value(t.at(i).id);
+  };
+  w.begin_object();
+  w.key("valid");
+  w.value(v.valid());
+  w.key("as_of");
+  w.value(as_of.to_iso());
+  w.key("given");
+  w.begin_object();
+  for (auto [key, value] : {std::pair{"l1", &a.l1}, {"l2", &a.l2}, {"l3", &a.l3}, {"target_date", &a.target_date}}) {
+    w.key(key);
+    w.value(*value);
+  }
+  w.end_object();
+  w.key("l1");
+  id_or_null(v.l1);
+  w.key("l2");
+  id_or_null(v.l2);
+  w.key("l3");
+  id_or_null(v.l3);
+  w.key("path");
+  if (v.deepest() == kNoStatus)
+    w.null();
+  else
+    w.value(t.path(v.deepest()));
+  w.key("findings");
+  w.begin_array();
+  for (const Finding& f : v.findings) {
+    w.begin_object();
+    w.key("code");
+    w.value(code_name(f.code));
+    w.key("field");
+    w.value(f.field);
+    w.key("value");
+    w.value(f.value);
+    w.key("message");
+    w.value(finding_message(t, f, lang));
+    w.key("fix");
+    w.value(finding_fix(t, f, lang));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+FindingReport::FindingReport(std::ostream& out, ReportFormat format, Lang lang)
+    : out_(out), format_(format), lang_(lang), csv_(stdout, ','), json_(out) {}
+
+// The CSV header or the JSON opening, written with the first finding or at
+// the end, so an input that cannot be read prints no half report.
+void FindingReport::start() {
+  if (started_) return;
+  started_ = true;
+  if (format_ == ReportFormat::csv) {
+    for (const char* h : {"line", "entitlement_id", "code", "message", "fix"}) csv_.field(h);
+    csv_.end_record();
+  } else if (format_ == ReportFormat::json) {
+    json_.begin_object();
+    json_.key("findings");
+    json_.begin_array();
+  }
+}
+
+void FindingReport::add(const RowFinding& f) {
+  start();
+  if (format_ == ReportFormat::csv) {
+    csv_.field(std::to_string(f.line));
+    csv_.field(f.id);
+    csv_.field(f.code);
+    csv_.field(f.message);
+    csv_.field(f.fix);
+    csv_.end_record();
+  } else if (format_ == ReportFormat::json) {
+    json_.begin_object();
+    json_.key("line");
+    json_.value(f.line);
+    json_.key("entitlement_id");
+    json_.value(f.id);
+    json_.key("code");
+    json_.value(f.code);
+    json_.key("message");
+    json_.value(f.message);
+    json_.key("fix");
+    json_.value(f.fix);
+    json_.end_object();
+  } else {
+    out_ << fmt::format("line {}: {}: {}: {}", f.line, f.id.empty() ? "-" : f.id, f.code, f.message);
+    if (!f.fix.empty()) out_ << " (" << Problem("fix_hint", {{"fix", f.fix}}).message(lang_) << ')';
+    out_ << '\n';
+  }
+}
+
+void FindingReport::finish(const ValidateSummary& summary) {
+  start();
+  if (format_ == ReportFormat::csv) {
+    csv_.flush();
+  } else if (format_ == ReportFormat::json) {
+    json_.end_array();
+    json_.key("rows");
+    json_.value(summary.rows);
+    json_.key("invalid_rows");
+    json_.value(summary.invalid_rows);
+    json_.end_object();
+  } else {
+    out_ << Problem("report_rows_invalid", {{"rows", std::to_string(summary.rows)},
+                                            {"invalid", std::to_string(summary.invalid_rows)}})
+                .message(lang_)
+         << '\n';
+  }
+  out_.flush();
+}
+
+}  // namespace ftstatus
