@@ -9,19 +9,6 @@
 
 namespace ftstatus {
 
-std::optional<OutputFormat> parse_output_format(std::string_view text) {
-  if (text == "csv") return OutputFormat::csv;
-  if (text == "jsonl") return OutputFormat::jsonl;
-  return std::nullopt;
-}
-
-std::optional<Labels> parse_labels(std::string_view text) {
-  if (text == "id") return Labels::id;
-  if (text == "en") return Labels::en;
-  if (text == "es") return Labels::es;
-  return std::nullopt;
-}
-
 void append_problems(std::string& out, const Classifier& classifier, const RowResult& result) {
   const Schema& schema = classifier.rules().schema;
   for (const RowProblem& p : result.problems) {
@@ -55,8 +42,8 @@ std::string describe_problem(const Classifier& classifier, const RowProblem& p, 
   return problem.message(lang);
 }
 
-ClassifiedWriter::ClassifiedWriter(std::FILE* out, const Classifier& classifier, OutputOptions options)
-    : out_(out), classifier_(classifier), options_(options), csv_(out, options.delimiter, options.crlf) {
+ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Classifier& classifier, OutputOptions options)
+    : out_(out), name_(std::move(name)), classifier_(classifier), options_(options), csv_(out, options.delimiter, options.crlf) {
   levels_ = std::max(2, classifier.taxonomy().depth());
   const Taxonomy& t = classifier.taxonomy();
   for (std::size_t i = 0; i < t.statuses().size(); ++i) {
@@ -182,13 +169,14 @@ void ClassifiedWriter::flush_if_full() {
   json_.clear();
 }
 
-bool ClassifiedWriter::finish() {
+Result ClassifiedWriter::finish() {
   if (!json_.empty()) {
     ok_ = std::fwrite(json_.data(), 1, json_.size(), out_) == json_.size() && ok_;
     json_.clear();
   }
   ok_ = csv_.flush() && ok_;
-  return ok_ && std::fflush(out_) == 0;
+  if (ok_ && std::fflush(out_) == 0) return {};
+  return Error{Problem("output_write_error"), name_, 0, 0};
 }
 
 }  // namespace ftstatus
