@@ -54,12 +54,12 @@ class Taxonomy {
   // Finds a status by id, English or Spanish name or alias, compared with
   // normalize_name(). Searches the children of `parent` (the L1s when parent
   // is kNoStatus).
-  StatusIndex find_child(StatusIndex parent, std::string_view name) const;
+  StatusIndex find_child(StatusIndex parent, std::string_view text) const;
   // Finds a status of `level` anywhere in the tree (first in file order).
-  StatusIndex find_at_level(int level, std::string_view name) const;
+  StatusIndex find_at_level(int level, std::string_view text) const;
   // The statuses among `candidates` whose names are closest to `name`, best first.
   std::vector<StatusIndex> closest(const std::vector<StatusIndex>& candidates,
-                                   std::string_view name, std::size_t max_count = 3) const;
+                                   std::string_view text, std::size_t max_count = 3) const;
   // All statuses of one level, in file order.
   std::vector<StatusIndex> at_level(int level) const;
   // "in_progress/migration".

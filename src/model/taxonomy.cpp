@@ -37,16 +37,16 @@ std::vector<std::string> Taxonomy::keys(StatusIndex i) const {
   return out;
 }
 
-StatusIndex Taxonomy::find_child(StatusIndex parent, std::string_view name) const {
-  auto it = by_key_.find(normalize_name(name));
+StatusIndex Taxonomy::find_child(StatusIndex parent, std::string_view text) const {
+  auto it = by_key_.find(normalize_name(text));
   if (it == by_key_.end()) return kNoStatus;
   for (StatusIndex i : it->second)
     if (at(i).parent == parent) return i;
   return kNoStatus;
 }
 
-StatusIndex Taxonomy::find_at_level(int level, std::string_view name) const {
-  auto it = by_key_.find(normalize_name(name));
+StatusIndex Taxonomy::find_at_level(int level, std::string_view text) const {
+  auto it = by_key_.find(normalize_name(text));
   if (it == by_key_.end()) return kNoStatus;
   for (StatusIndex i : it->second)
     if (at(i).level == level) return i;
@@ -54,8 +54,8 @@ StatusIndex Taxonomy::find_at_level(int level, std::string_view name) const {
 }
 
 std::vector<StatusIndex> Taxonomy::closest(const std::vector<StatusIndex>& candidates,
-                                           std::string_view name, std::size_t max_count) const {
-  std::string wanted = normalize_name(name);
+                                           std::string_view text, std::size_t max_count) const {
+  std::string wanted = normalize_name(text);
   std::vector<std::pair<std::size_t, StatusIndex>> scored;
   for (StatusIndex i : candidates) {
     std::size_t best = std::string::npos;
