@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "command.h"
+#include "ftstatus/version.h"
 
 namespace {
 
@@ -21,7 +22,7 @@ const Command kCommands[] = {
 
 int main(int argc, char** argv) {
   CLI::App app{"ftstatus: FastTrack entitlement statuses from the playbook's L1/L2/L3 taxonomy"};
-  app.set_version_flag("--version", FTSTATUS_VERSION);
+  app.set_version_flag("--version", ftstatus::kVersion);
   app.require_subcommand(1);
   app.footer("Exit status: 0 ok, 1 problems found, 2 bad usage or a broken taxonomy file.");
 

@@ -11,6 +11,7 @@ trap 'rm -rf "$scratch"' EXIT
 cmake --install "$build" --prefix "$scratch/prefix" > "$scratch/install.log"
 test -x "$scratch/prefix/bin/ftstatus"
 test -f "$scratch/prefix/include/ftstatus/pipeline.h"
+test -f "$scratch/prefix/include/ftstatus/version.h"
 cmake -S "$source_dir/examples/library" -B "$scratch/example" -DCMAKE_PREFIX_PATH="$scratch/prefix" \
   -DCMAKE_BUILD_TYPE=Release > "$scratch/configure.log"
 cmake --build "$scratch/example" > "$scratch/build.log"
