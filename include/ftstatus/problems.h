@@ -80,8 +80,7 @@ class Problem {
 // Fills {name} fields of `pattern` from `fields` with fmt (a field without a
 // value is left empty; braces in values are kept as they are; "{{" and "}}"
 // in a pattern are literal braces). Exposed for the catalogue's tests.
-std::string fill_fields(std::string_view pattern,
-                        const std::vector<std::pair<std::string_view, std::string>>& fields);
+std::string fill_fields(std::string_view pattern, const std::vector<std::pair<std::string_view, std::string>>& fields);
 // The names of the {fields} of `pattern`, in order of first use.
 std::vector<std::string_view> pattern_fields(std::string_view pattern);
 

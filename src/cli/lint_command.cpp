@@ -10,11 +10,24 @@
 #include <fmt/format.h>
 
 #include "command.h"
-#include "load/builtin.h"
 #include "engine/lint.h"
 #include "ftstatus/loader.h"
+#include "ftstatus/problems.h"
+#include "load/builtin.h"
 
 namespace ftstatus::cli {
+
+namespace {
+
+// Lint reports in English: its findings are about the YAML file, read by its authors.
+constexpr Lang kLintLang = Lang::en;
+
+std::string totals(std::size_t errors, std::size_t warnings) {
+  return Problem("lint_totals", {{"errors", std::to_string(errors)}, {"warnings", std::to_string(warnings)}})
+      .message(kLintLang);
+}
+
+}  // namespace
 
 std::function<int()> setup_lint(CLI::App& app) {
   struct Options {
@@ -30,23 +43,26 @@ std::function<int()> setup_lint(CLI::App& app) {
     // For lint, a file that does not load is the finding, not a usage error.
     for (const Diagnostic& d : loaded.errors) {
       Diagnostic tagged = d;
-      tagged.message = "error: " + d.message;
+      tagged.message = fmt::format("{}: {}", severity_name(Severity::error), d.message);
       std::cout << fmt::format("{} [load_error]\n", tagged.to_string());
     }
     if (!loaded.ok()) {
-      std::cout << fmt::format("{} error(s), 0 warning(s)\n", loaded.errors.size());
+      std::cout << totals(loaded.errors.size(), 0) << '\n';
       return finish_output(kExitProblems);
     }
     std::vector<LintFinding> findings = lint_rules(*loaded.taxonomy, loaded.rules, o->as_of.get());
-    int errors = 0;
-    int warnings = 0;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
     for (const LintFinding& f : findings) {
       (f.error ? errors : warnings) += 1;
       std::string where = f.line > 0 ? fmt::format("{}:{}", file, f.line) : file;
-      std::cout << fmt::format("{}: {}: {} [{}]\n", where, f.error ? "error" : "warning", f.message, f.code);
+      std::cout << fmt::format("{}: {}: {} [{}]\n", where, severity_name(f.error ? Severity::error : Severity::warning),
+                               f.message, f.code);
     }
-    if (loaded.rules.rules.empty()) std::cout << fmt::format("{}: note: the file has no rules; only the taxonomy was checked\n", file);
-    std::cout << fmt::format("{} error(s), {} warning(s)\n", errors, warnings);
+    if (loaded.rules.rules.empty())
+      std::cout << fmt::format("{}: {}: {}\n", file, severity_name(Severity::note),
+                               Problem("lint_no_rules").message(kLintLang));
+    std::cout << totals(errors, warnings) << '\n';
     return finish_output(errors > 0 ? kExitProblems : kExitOk);
   };
 }

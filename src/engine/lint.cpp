@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "ftstatus/problems.h"
+
 namespace ftstatus {
 
 namespace {
@@ -23,6 +25,17 @@ struct Domain {
   std::vector<std::string> texts;   // storage for string classes' text
   std::uint64_t full() const { return classes.size() == 64 ? ~0ull : (1ull << classes.size()) - 1; }
 };
+
+// A finding in the catalogue's words (src/model/problems.cpp). Lint reports
+// in English: its findings are about the YAML file, read by its authors.
+LintFinding finding(int line, const Problem& problem) {
+  LintFinding f;
+  f.error = problem.info().severity == Severity::error;
+  f.code = std::string(problem.code());
+  f.line = line;
+  f.message = problem.text(Lang::en);
+  return f;
+}
 
 void collect(const Condition& c, std::map<int, std::vector<const Condition*>>& by_column) {
   if (c.column >= 0 && c.children.empty()) by_column[c.column].push_back(&c);
@@ -52,31 +65,26 @@ class Analysis {
       bool reachable = false;
       for (const Box& b : boxes)
         for (const Box& r : remaining) reachable = reachable || intersects(b, r);
-      if (!reachable) report_unreachable(i, boxes, rule_boxes);
-      else for (StatusIndex s = rule.then; s != kNoStatus; s = t_.at(s).parent) produced.insert(s);
+      if (!reachable)
+        report_unreachable(i, boxes, rule_boxes);
+      else
+        for (StatusIndex s = rule.then; s != kNoStatus; s = t_.at(s).parent) produced.insert(s);
       for (const Box& b : boxes) remaining = subtract(remaining, b);
       if (too_complex_) return findings_;
       rule_boxes.push_back(std::move(boxes));
     }
     if (!remaining.empty()) {
-      LintFinding f;
-      f.code = "rule_gap";
-      f.line = rules_.rules.empty() ? 0 : rules_.rules.back().line;
-      f.message = fmt::format("some records match no rule, for example {}; add a last rule without 'when' as a catch-all",
-                              example(remaining.front()));
-      findings_.push_back(f);
+      std::string record = example(remaining.front());
+      findings_.push_back(finding(rules_.rules.empty() ? 0 : rules_.rules.back().line,
+                                  Problem(record.empty() ? "rule_gap/any_record" : "rule_gap", {{"example", record}})));
     }
     for (std::size_t i = 0; i < t_.statuses().size(); ++i) {
       const Status& s = t_.statuses()[i];
       bool assignable = s.level > 1 || s.children.empty();
       if (!assignable || produced.count(static_cast<StatusIndex>(i)) != 0) continue;
       if (s.level == 3) continue;  // L3s are optional detail; rules need not produce them
-      LintFinding f;
-      f.error = false;
-      f.code = "status_not_produced";
-      f.line = s.line;
-      f.message = fmt::format("no rule produces status '{}'", t_.path(static_cast<StatusIndex>(i)));
-      findings_.push_back(f);
+      findings_.push_back(
+          finding(s.line, Problem("status_not_produced", {{"status", t_.path(static_cast<StatusIndex>(i))}})));
     }
     return findings_;
   }
@@ -93,7 +101,8 @@ class Analysis {
     add(CellValue{}, "empty");
     switch (col.type) {
       case ColumnType::enumeration:
-        for (std::size_t v = 0; v < col.values.size(); ++v) add({false, static_cast<std::int64_t>(v), {}}, col.values[v]);
+        for (std::size_t v = 0; v < col.values.size(); ++v)
+          add({false, static_cast<std::int64_t>(v), {}}, col.values[v]);
         break;
       case ColumnType::boolean:
         add({false, 0, {}}, "false");
@@ -117,7 +126,7 @@ class Analysis {
         std::set<std::string> constants;
         for (const Condition* c : conditions) constants.insert(c->strings.begin(), c->strings.end());
         d.texts.assign(constants.begin(), constants.end());
-        d.texts.push_back("\x01(any other text)");
+        d.texts.push_back("\x01" + Problem("lint_any_other_text").message(Lang::en));
         break;
       }
     }
@@ -128,9 +137,8 @@ class Analysis {
       }
     }
     if (d.classes.size() > kMaxClasses) {
-      findings_.push_back({false, "too_complex", col.line,
-                           fmt::format("column '{}' has more than {} distinct thresholds or values in rules; the rules were not analysed",
-                                       col.id, kMaxClasses)});
+      findings_.push_back(
+          finding(col.line, Problem("too_complex", {{"column", col.id}, {"limit", std::to_string(kMaxClasses)}})));
       return false;
     }
     domain_index_[column] = domains_.size();
@@ -194,8 +202,7 @@ class Analysis {
   }
 
   std::vector<Box> too_complex() {
-    if (!too_complex_)
-      findings_.push_back({false, "too_complex", 0, "the rules combine too many alternatives to analyse; they were not checked"});
+    if (!too_complex_) findings_.push_back(finding(0, Problem("too_complex/alternatives")));
     too_complex_ = true;
     return {};
   }
@@ -238,16 +245,15 @@ class Analysis {
     const Rule& rule = rules_.rules[i];
     for (std::size_t j = 0; j < earlier.size(); ++j) {
       if (covers(earlier[j], boxes) && covers(boxes, earlier[j])) {
-        findings_.push_back({true, "rule_duplicate", rule.line,
-                             fmt::format("rule '{}' matches exactly the records rule '{}' (line {}) matches{}; remove one",
-                                         rule.id, rules_.rules[j].id, rules_.rules[j].line,
-                                         rule.then == rules_.rules[j].then ? " and gives the same status" : "")});
+        const Rule& other = rules_.rules[j];
+        findings_.push_back(finding(
+            rule.line, Problem(rule.then == other.then ? "rule_duplicate/same_status" : "rule_duplicate",
+                               {{"rule", rule.id}, {"other", other.id}, {"other_line", std::to_string(other.line)}})));
         return;
       }
     }
     if (boxes.empty()) {
-      findings_.push_back({true, "rule_unreachable", rule.line,
-                           fmt::format("rule '{}' can never fire: its conditions contradict each other", rule.id)});
+      findings_.push_back(finding(rule.line, Problem("rule_unreachable/contradiction", {{"rule", rule.id}})));
       return;
     }
     // Name one earlier rule that covers it alone when there is one; else the
@@ -263,23 +269,23 @@ class Analysis {
       if (next != left) covering.push_back(fmt::format("'{}'", rules_.rules[j].id));
       left = std::move(next);
     }
-    findings_.push_back({true, "rule_unreachable", rule.line,
-                         fmt::format("rule '{}' can never fire: {} {} every record it matches; move it up or narrow {}",
-                                     rule.id, covering.size() == 1 ? "the earlier rule" : "the earlier rules",
-                                     fmt::format("{} {}", fmt::join(covering, ", "), covering.size() == 1 ? "matches" : "match"),
-                                     covering.size() == 1 ? "that rule" : "them")});
+    findings_.push_back(
+        finding(rule.line, Problem(covering.size() == 1 ? "rule_unreachable/one_rule" : "rule_unreachable",
+                                   {{"rule", rule.id}, {"rules", fmt::format("{}", fmt::join(covering, ", "))}})));
   }
 
+  // One record in the box, as "{column=value, ...}"; empty when no column is
+  // analysed (any record will do).
   std::string example(const Box& box) const {
     std::string out;
     for (std::size_t k = 0; k < domains_.size(); ++k) {
       const Domain& d = domains_[k];
       std::size_t cls = 0;
       while (((box[k] >> cls) & 1u) == 0) ++cls;
-      out += fmt::format("{}{}={}", out.empty() ? "" : ", ", rules_.schema.columns[static_cast<std::size_t>(d.column)].id,
-                         d.labels[cls]);
+      out += fmt::format("{}{}={}", out.empty() ? "" : ", ",
+                         rules_.schema.columns[static_cast<std::size_t>(d.column)].id, d.labels[cls]);
     }
-    return out.empty() ? "any record" : "{" + out + "}";
+    return out.empty() ? std::string() : "{" + out + "}";
   }
 
   const Taxonomy& t_;

@@ -13,9 +13,18 @@ namespace {
 
 // Each Code's catalogue code (src/model/problems.cpp has their texts).
 constexpr std::array kCodeNames = {
-    "l1_missing",      "unknown_l1",          "unknown_l2",        "unknown_l3",
-    "l2_missing",      "l2_not_allowed",      "l3_not_allowed",    "l2_not_under_l1",
-    "l3_not_under_l2", "target_date_missing", "target_date_invalid", "target_date_past",
+    "l1_missing",
+    "unknown_l1",
+    "unknown_l2",
+    "unknown_l3",
+    "l2_missing",
+    "l2_not_allowed",
+    "l3_not_allowed",
+    "l2_not_under_l1",
+    "l3_not_under_l2",
+    "target_date_missing",
+    "target_date_invalid",
+    "target_date_past",
     "target_date_beyond_horizon",
 };
 static_assert(kCodeNames.size() == static_cast<std::size_t>(Code::target_date_beyond_horizon) + 1);
@@ -93,8 +102,8 @@ std::optional<Code> target_date_problem(const TargetDatePolicy& policy, DateCell
   return std::nullopt;
 }
 
-void check_parsed_target_date(const Taxonomy& t, StatusIndex status, std::string_view text, DateCell cell,
-                              Date date, Date as_of, std::vector<Finding>& findings) {
+void check_parsed_target_date(const Taxonomy& t, StatusIndex status, std::string_view text, DateCell cell, Date date,
+                              Date as_of, std::vector<Finding>& findings) {
   std::optional<Code> code;
   int max_days = t.max_days_ahead;
   if (status != kNoStatus) {

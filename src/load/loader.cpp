@@ -13,9 +13,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include "load/builtin.h"
-#include "model/names.h"
 #include "load/rules_loader.h"
 #include "load/yaml_reader.h"
+#include "model/names.h"
 
 namespace ftstatus {
 
@@ -59,13 +59,13 @@ class Loader : public detail::YamlReader {
       AliasFinder finder;
       parser.HandleNextDocument(finder);  // YAML::Load reads only the first document too
       if (finder.alias) {
-        error(*finder.alias, "YAML aliases (*name) are not supported in a taxonomy file; write the value out");
+        error(*finder.alias, "yaml_alias");
         result.errors = std::move(errors_);
         return result;
       }
       root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
-      error(e.mark, fmt::format("not valid YAML: {}", e.msg));
+      error(e.mark, "not_yaml", {{"reason", e.msg}});
       result.errors = std::move(errors_);
       return result;
     }
@@ -74,7 +74,7 @@ class Loader : public detail::YamlReader {
       read_root(root);
     } catch (const YAML::Exception& e) {
       // yaml-cpp throws on conversions we did not foresee; report, never crash.
-      error(e.mark, fmt::format("cannot read this value: {}", e.msg));
+      error(e.mark, "unreadable_value", {{"reason", e.msg}});
     }
     if (errors_.empty()) {
       result.taxonomy = std::move(taxonomy_);
@@ -87,26 +87,27 @@ class Loader : public detail::YamlReader {
  private:
   void read_root(const YAML::Node& root) {
     if (!root || root.IsNull()) {
-      error(YAML::Mark(), "the file is empty; it needs 'taxonomy' and 'statuses'");
+      error(YAML::Mark(), "empty_file");
       return;
     }
-    if (!expect_map(root, "the top level")) return;
-    check_keys(root, {"taxonomy", "statuses", "columns", "rules"}, "the top level");
+    const std::string top = place({});
+    if (!expect_map(root, top)) return;
+    check_keys(root, {"taxonomy", "statuses", "columns", "rules"}, top);
     if (const YAML::Node header = root["taxonomy"]) {
       read_header(header);
     } else {
-      error(mark(root), "missing 'taxonomy' (the id and name of this taxonomy)");
+      error(mark(root), "no_taxonomy");
     }
     const YAML::Node statuses = root["statuses"];
     if (!statuses) {
-      error(mark(root), "missing 'statuses' (the list of L1 statuses)");
+      error(mark(root), "no_statuses");
       return;
     }
     read_status_list(statuses, kNoStatus, 1);
     if (const YAML::Node columns = root["columns"]) detail::read_columns(*this, columns, rules_.schema);
     if (const YAML::Node rules = root["rules"]) {
       if (!root["columns"])
-        error(mark(rules), "'rules' need 'columns': declare the columns the rules read");
+        error(mark(rules), "rules_without_columns");
       else
         detail::read_rules(*this, rules, rules_.schema, taxonomy_, rules_.rules);
     }
@@ -118,20 +119,20 @@ class Loader : public detail::YamlReader {
     if (node["id"])
       read_id(node["id"], "taxonomy.id", taxonomy_.id);
     else
-      error(mark(node), "missing 'id' in 'taxonomy'");
+      error(mark(node), "no_taxonomy_id");
     if (node["name"])
       read_text(node["name"], "taxonomy.name", taxonomy_.name);
     else
-      error(mark(node), "missing 'name' in 'taxonomy'");
+      error(mark(node), "no_taxonomy_name");
     if (node["source"]) read_string(node["source"], "taxonomy.source", taxonomy_.source);
     if (node["max_days_ahead"]) read_days(node["max_days_ahead"], "taxonomy.max_days_ahead", taxonomy_.max_days_ahead);
   }
 
   void read_status_list(const YAML::Node& list, StatusIndex parent, int level) {
-    std::string where = parent == kNoStatus ? std::string("'statuses'")
-                                            : fmt::format("the children of '{}'", taxonomy_.at(parent).id);
+    std::string where =
+        parent == kNoStatus ? std::string("'statuses'") : place("children_of", {{"id", taxonomy_.at(parent).id}});
     if (!list.IsSequence() || list.size() == 0) {
-      error(mark(list), fmt::format("{} must be a non-empty list of statuses (lines starting with '- ')", where));
+      error(mark(list), "status_list", {{"where", where}});
       return;
     }
     // Normalized id/name/alias -> the sibling that claimed it, so lookups by
@@ -145,44 +146,45 @@ class Loader : public detail::YamlReader {
         auto [it, fresh] = claimed.emplace(key, s.id);
         if (fresh) continue;
         if (it->second == s.id && normalize_name(s.id) == key)
-          error(mark(item), fmt::format("duplicate id '{}' in {}; every {} needs its own id", s.id, where, level_name(level)));
+          error(mark(item), "duplicate_status_id", {{"id", s.id}, {"where", where}, {"level", level_name(level)}});
         else if (it->second != s.id)
-          error(mark(item), fmt::format("'{}' (from status '{}') also names status '{}' in {}; names and aliases must tell siblings apart",
-                                         key, s.id, it->second, where));
+          error(mark(item), "status_name_clash",
+                {{"name", key}, {"id", s.id}, {"other", it->second}, {"where", where}});
       }
     }
   }
 
   StatusIndex read_status(const YAML::Node& node, StatusIndex parent, int level) {
-    if (!expect_map(node, fmt::format("an {} status", level_name(level)))) return kNoStatus;
-    check_keys(node, {"id", "name", "description", "notes", "aliases", "target_date", "leaf", "children"},
-               fmt::format("an {} status", level_name(level)));
+    const std::string what = place("status_at_level", {{"level", level_name(level)}});
+    if (!expect_map(node, what)) return kNoStatus;
+    check_keys(node, {"id", "name", "description", "notes", "aliases", "target_date", "leaf", "children"}, what);
     Status status;
     status.line = mark(node).line + 1;
     bool ok = true;
     if (node["id"]) {
       ok = read_id(node["id"], "id", status.id) && ok;
     } else {
-      error(mark(node), fmt::format("{} status has no 'id'", level_name(level)));
+      error(mark(node), "status_without_id", {{"level", level_name(level)}});
       ok = false;
     }
-    std::string label = status.id.empty() ? std::string("this status") : fmt::format("status '{}'", status.id);
+    const Owner owned = owner("status", status.id);
     if (node["name"]) {
-      ok = read_text(node["name"], fmt::format("the name of {}", label), status.name) && ok;
+      ok = read_text(node["name"], place("name_of", {{"owner", owned.of}}), status.name) && ok;
     } else {
-      error(mark(node), fmt::format("{} has no 'name'; give name: {{en: ..., es: ...}}", label));
+      error(mark(node), "status_without_name", {{"label", owned.label}});
       ok = false;
     }
-    if (node["description"]) ok = read_text(node["description"], fmt::format("the description of {}", label), status.description) && ok;
-    if (node["notes"]) ok = read_text(node["notes"], fmt::format("the notes of {}", label), status.notes) && ok;
+    if (node["description"])
+      ok = read_text(node["description"], place("description_of", {{"owner", owned.of}}), status.description) && ok;
+    if (node["notes"]) ok = read_text(node["notes"], place("notes_of", {{"owner", owned.of}}), status.notes) && ok;
     if (const YAML::Node aliases = node["aliases"]) {
       if (!aliases.IsSequence()) {
-        error(mark(aliases), fmt::format("the aliases of {} must be a list", label));
+        error(mark(aliases), "aliases_not_list", {{"owner", owned.of}});
         ok = false;
       } else {
         for (const YAML::Node& alias : aliases) {
           std::string text;
-          if (read_string(alias, fmt::format("an alias of {}", label), text))
+          if (read_string(alias, place("alias_of", {{"owner", owned.of}}), text))
             status.aliases.push_back(std::move(text));
           else
             ok = false;
@@ -195,16 +197,19 @@ class Loader : public detail::YamlReader {
     } else {
       status.target_date.max_days_ahead = taxonomy_.max_days_ahead;
     }
-    if (const YAML::Node policy = node["target_date"]) ok = read_policy(policy, label, status.target_date) && ok;
-    if (node["leaf"]) ok = read_bool(node["leaf"], fmt::format("'leaf' of {}", label), status.leaf) && ok;
+    if (const YAML::Node policy = node["target_date"])
+      ok =
+          read_policy(policy, place("key_of", {{"key", "target_date"}, {"owner", owned.of}}), status.target_date) && ok;
+    if (node["leaf"])
+      ok = read_bool(node["leaf"], place("key_of", {{"key", "leaf"}, {"owner", owned.of}}), status.leaf) && ok;
 
     const YAML::Node children = node["children"];
     if (children && status.leaf) {
-      error(mark(children), fmt::format("{} is marked 'leaf: true' and cannot have children; remove 'children' or 'leaf'", label));
+      error(mark(children), "leaf_with_children", {{"label", owned.label}});
       ok = false;
     }
     if (children && level == kMaxLevels) {
-      error(mark(children), fmt::format("{} is an L3 and cannot have children: a taxonomy has at most three levels", label));
+      error(mark(children), "fourth_level", {{"label", owned.label}});
       ok = false;
     }
     if (!ok) return kNoStatus;
@@ -213,17 +218,19 @@ class Loader : public detail::YamlReader {
     return index;
   }
 
-  bool read_policy(const YAML::Node& node, const std::string& label, TargetDatePolicy& policy) {
-    std::string what = fmt::format("'target_date' of {}", label);
+  // `what` names the target_date mapping ("'target_date' of status 'open'").
+  bool read_policy(const YAML::Node& node, const std::string& what, TargetDatePolicy& policy) {
     if (!expect_map(node, what)) return false;
     check_keys(node, {"required", "meaning", "max_days_ahead"}, what);
+    auto key_in = [&](const char* key) { return place("key_in", {{"key", key}, {"where", what}}); };
     bool ok = true;
-    if (node["required"]) ok = read_bool(node["required"], fmt::format("'required' in {}", what), policy.required) && ok;
+    if (node["required"]) ok = read_bool(node["required"], key_in("required"), policy.required) && ok;
     if (node["meaning"]) {
       policy.meaning = {};
-      ok = read_text(node["meaning"], fmt::format("'meaning' in {}", what), policy.meaning) && ok;
+      ok = read_text(node["meaning"], key_in("meaning"), policy.meaning) && ok;
     }
-    if (node["max_days_ahead"]) ok = read_days(node["max_days_ahead"], fmt::format("'max_days_ahead' in {}", what), policy.max_days_ahead) && ok;
+    if (node["max_days_ahead"])
+      ok = read_days(node["max_days_ahead"], key_in("max_days_ahead"), policy.max_days_ahead) && ok;
     return ok;
   }
 
@@ -241,13 +248,13 @@ LoadResult load_taxonomy_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     LoadResult result;
-    result.errors.push_back({path, 0, 0, "is a folder; give the path of a taxonomy .yaml file"});
+    result.errors.push_back({path, 0, 0, Problem("load_error/file_is_folder").text(detail::kLoadLang)});
     return result;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     LoadResult result;
-    result.errors.push_back({path, 0, 0, "cannot open the taxonomy file (does it exist and is it readable?)"});
+    result.errors.push_back({path, 0, 0, Problem("load_error/cannot_open").text(detail::kLoadLang)});
     return result;
   }
   std::ostringstream text;

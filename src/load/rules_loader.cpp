@@ -31,7 +31,7 @@ class RulesReader {
 
   void read(const YAML::Node& list, std::vector<Rule>& rules) {
     if (!list.IsSequence()) {
-      r_.error(r_.mark(list), "'rules' must be a list of rules (lines starting with '- ')");
+      r_.error(r_.mark(list), "rules_not_list");
       return;
     }
     std::map<std::string, int> seen;
@@ -40,8 +40,7 @@ class RulesReader {
       if (read_rule(node, rule)) {
         auto [it, fresh] = seen.emplace(rule.id, rule.line);
         if (!fresh) {
-          r_.error(r_.mark(node["id"]), fmt::format("duplicate rule id '{}' (first used on line {}); give each rule its own id",
-                                                  rule.id, it->second));
+          r_.error(r_.mark(node["id"]), "duplicate_rule_id", {{"id", rule.id}, {"line", std::to_string(it->second)}});
           continue;
         }
         rules.push_back(std::move(rule));
@@ -51,30 +50,33 @@ class RulesReader {
 
  private:
   bool read_rule(const YAML::Node& node, Rule& rule) {
-    if (!r_.expect_map(node, "a rule")) return false;
-    r_.check_keys(node, {"id", "description", "when", "then"}, "a rule");
+    const std::string what = r_.place("a_rule");
+    if (!r_.expect_map(node, what)) return false;
+    r_.check_keys(node, {"id", "description", "when", "then"}, what);
     rule.line = r_.mark(node).line + 1;
     bool ok = true;
     if (!node["id"]) {
-      r_.error(r_.mark(node), "this rule has no 'id'; add one (for example id: my_rule) so output can name it");
+      r_.error(r_.mark(node), "rule_without_id");
       ok = false;
     } else {
-      ok = r_.read_id(node["id"], "rule id", rule.id) && ok;
+      ok = r_.read_id(node["id"], r_.place("rule_id"), rule.id) && ok;
     }
-    if (node["description"]) ok = r_.read_string(node["description"], "rule description", rule.description) && ok;
-    std::string label = rule.id.empty() ? std::string("this rule") : fmt::format("rule '{}'", rule.id);
+    if (node["description"])
+      ok = r_.read_string(node["description"], r_.place("rule_description"), rule.description) && ok;
+    const YamlReader::Owner owned = r_.owner("rule", rule.id);
     rule.when.kind = Condition::Kind::all;
-    if (const YAML::Node when = node["when"]) ok = read_all(when, label, rule.when) && ok;
+    if (const YAML::Node when = node["when"]) ok = read_all(when, owned, rule.when) && ok;
     if (!node["then"]) {
-      r_.error(r_.mark(node), fmt::format("{} has no 'then'; give the status it assigns, e.g. then: in_progress/migration", label));
+      r_.error(r_.mark(node), "rule_without_then", {{"label", owned.label}});
       return false;
     }
-    return read_then(node["then"], label, rule.then) && ok;
+    return read_then(node["then"], owned, rule.then) && ok;
   }
 
-  bool read_then(const YAML::Node& node, const std::string& label, StatusIndex& out) {
+  bool read_then(const YAML::Node& node, const YamlReader::Owner& owned, StatusIndex& out) {
+    const std::string& label = owned.label;
     std::string path;
-    if (!r_.read_string(node, fmt::format("'then' of {}", label), path)) return false;
+    if (!r_.read_string(node, r_.place("key_of", {{"key", "then"}, {"owner", owned.of}}), path)) return false;
     StatusIndex current = kNoStatus;
     std::size_t start = 0;
     while (start <= path.size()) {
@@ -82,10 +84,12 @@ class RulesReader {
       std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
       StatusIndex next = taxonomy_.find_child(current, part);
       if (next == kNoStatus) {
-        const std::vector<StatusIndex>& options = current == kNoStatus ? taxonomy_.roots() : taxonomy_.at(current).children;
+        const std::vector<StatusIndex>& options =
+            current == kNoStatus ? taxonomy_.roots() : taxonomy_.at(current).children;
         std::vector<std::string> names;
         for (StatusIndex i : taxonomy_.closest(options, part)) names.push_back(taxonomy_.path(i));
-        r_.error(r_.mark(node), fmt::format("{} gives unknown status '{}' in '{}'; did you mean {}?", label, part, path, join(names)));
+        r_.error(r_.mark(node), "unknown_status",
+                 {{"label", label}, {"part", part}, {"path", path}, {"names", join(names)}});
         return false;
       }
       current = next;
@@ -93,8 +97,8 @@ class RulesReader {
       start = slash + 1;
     }
     if (taxonomy_.at(current).level == 1 && !taxonomy_.at(current).children.empty()) {
-      r_.error(r_.mark(node), fmt::format("{} gives '{}', which needs an L2 (e.g. {})", label, path,
-                                        taxonomy_.path(taxonomy_.at(current).children.front())));
+      r_.error(r_.mark(node), "then_needs_l2",
+               {{"label", label}, {"path", path}, {"example", taxonomy_.path(taxonomy_.at(current).children.front())}});
       return false;
     }
     out = current;
@@ -102,9 +106,10 @@ class RulesReader {
   }
 
   // A mapping of conditions that must all hold.
-  bool read_all(const YAML::Node& node, const std::string& label, Condition& out) {
+  bool read_all(const YAML::Node& node, const YamlReader::Owner& owned, Condition& out) {
+    const std::string& label = owned.label;
     if (!node.IsMap()) {
-      r_.error(r_.mark(node), fmt::format("'when' of {} must be a mapping of column: condition", label));
+      r_.error(r_.mark(node), "when_not_mapping", {{"owner", owned.of}});
       return false;
     }
     bool ok = true;
@@ -118,7 +123,7 @@ class RulesReader {
       if (name == "any" || name == "all") {
         c.kind = name == "any" ? Condition::Kind::any : Condition::Kind::all;
         if (!value.IsSequence() || value.size() == 0) {
-          r_.error(r_.mark(value), fmt::format("'{}' in {} must be a list of condition mappings", name, label));
+          r_.error(r_.mark(value), "group_not_list", {{"group", name}, {"label", label}});
           ok = false;
           continue;
         }
@@ -128,7 +133,7 @@ class RulesReader {
           child.kind = Condition::Kind::all;
           child.line = r_.mark(item).line + 1;
           child.col = r_.mark(item).column + 1;
-          group_ok = read_all(item, label, child) && group_ok;
+          group_ok = read_all(item, owned, child) && group_ok;
           c.children.push_back(std::move(child));
         }
         c.source = name + " of " + std::to_string(c.children.size());
@@ -145,8 +150,7 @@ class RulesReader {
           return edit_distance(name, a) < edit_distance(name, b);
         });
         if (ids.size() > 3) ids.resize(3);
-        r_.error(r_.mark(key), fmt::format("{} uses unknown column '{}'; did you mean {}? (columns are declared under 'columns')",
-                                         label, name, join(ids)));
+        r_.error(r_.mark(key), "unknown_column", {{"label", label}, {"column", name}, {"names", join(ids)}});
         ok = false;
         continue;
       }
@@ -162,7 +166,7 @@ class RulesReader {
   // One typed value of the column; on error reports at `node`.
   bool read_value(const YAML::Node& node, const Column& col, const std::string& label, Condition& c) {
     if (!node.IsScalar()) {
-      r_.error(r_.mark(node), fmt::format("{}: a value for column '{}' must be a single value", label, col.id));
+      r_.error(r_.mark(node), "not_single_value", {{"label", label}, {"column", col.id}});
       return false;
     }
     const std::string& text = node.Scalar();
@@ -195,17 +199,19 @@ class RulesReader {
       case ColumnType::enumeration: {
         int v = parse_enum(col, text);
         if (v < 0) {
-          r_.error(r_.mark(node), fmt::format("{}: '{}' is not a value of column '{}'; expected one of: {}", label, text,
-                                            col.id, join(col.values)));
+          r_.error(r_.mark(node), "not_enum_value",
+                   {{"label", label}, {"value", text}, {"column", col.id}, {"values", join(col.values)}});
           return false;
         }
         c.mask |= std::uint64_t{1} << v;
         return true;
       }
     }
-    static constexpr const char* kExpected[] = {"a text", "a whole number", "true or false", "a date YYYY-MM-DD", "an enum value"};
-    r_.error(r_.mark(node), fmt::format("{}: '{}' does not fit column '{}' of type {}; expected {}", label, text, col.id,
-                                      type_name(col.type), kExpected[static_cast<int>(col.type)]));
+    // One variant per type: what the value should have been.
+    static constexpr const char* kNotFit[] = {"value_not_string", "value_not_int", "value_not_bool", "value_not_date",
+                                              "value_not_enum"};
+    r_.error(r_.mark(node), kNotFit[static_cast<int>(col.type)],
+             {{"label", label}, {"value", text}, {"column", col.id}, {"type", std::string(type_name(col.type))}});
     return false;
   }
 
@@ -239,7 +245,7 @@ class RulesReader {
     if (value.IsSequence()) {
       c.kind = Condition::Kind::one_of;
       bool ok = value.size() > 0;
-      if (!ok) r_.error(r_.mark(value), fmt::format("{}: the list for column '{}' is empty", label, col.id));
+      if (!ok) r_.error(r_.mark(value), "empty_list", {{"label", label}, {"column", col.id}});
       std::vector<std::string> shown;
       for (const YAML::Node& item : value) {
         ok = read_value(item, col, label, c) && ok;
@@ -249,9 +255,10 @@ class RulesReader {
       return ok;
     }
     if (value.IsMap()) {
-      r_.check_keys(value, {"not", "empty", "one_of", "<", "<=", ">", ">=", "less_than", "at_most", "more_than", "at_least",
-                            "before", "after", "older_than_days", "newer_than_days"},
-                    fmt::format("the condition on '{}'", col.id));
+      r_.check_keys(value,
+                    {"not", "empty", "one_of", "<", "<=", ">", ">=", "less_than", "at_most", "more_than", "at_least",
+                     "before", "after", "older_than_days", "newer_than_days"},
+                    r_.place("condition_on", {{"column", col.id}}));
       c.kind = Condition::Kind::all;
       bool ok = true;
       for (const auto& entry : value) {
@@ -276,7 +283,7 @@ class RulesReader {
         } else if (op == "one_of") {
           part.kind = Condition::Kind::one_of;
           if (!arg.IsSequence()) {
-            r_.error(r_.mark(arg), fmt::format("{}: 'one_of' needs a list", label));
+            r_.error(r_.mark(arg), "one_of_not_list", {{"label", label}});
             ok = false;
           } else {
             for (const YAML::Node& item : arg) ok = read_value(item, col, label, part) && ok;
@@ -288,12 +295,13 @@ class RulesReader {
         } else if (op == "older_than_days" || op == "newer_than_days") {
           std::int64_t days = 0;
           if (col.type != ColumnType::date) {
-            r_.error(r_.mark(entry.first), fmt::format("{}: '{}' needs a date column; '{}' is {}", label, op, col.id, type_name(col.type)));
+            r_.error(r_.mark(entry.first), "needs_date_column",
+                     {{"label", label}, {"op", op}, {"column", col.id}, {"type", std::string(type_name(col.type))}});
             ok = false;
             continue;
           }
           if (!arg.IsScalar() || !parse_integer(arg.Scalar(), days) || days < 0) {
-            r_.error(r_.mark(arg), fmt::format("{}: '{}' needs a whole number of days", label, op));
+            r_.error(r_.mark(arg), "needs_days", {{"label", label}, {"op", op}});
             ok = false;
             continue;
           }
@@ -303,17 +311,18 @@ class RulesReader {
           part.cmp = op == "older_than_days" ? Condition::Cmp::lt : Condition::Cmp::ge;
         } else {
           static const std::map<std::string, std::string> kWords = {
-              {"less_than", "<"}, {"at_most", "<="}, {"more_than", ">"}, {"at_least", ">="}, {"before", "<"}, {"after", ">"},
-              {"<", "<"},         {"<=", "<="},      {">", ">"},         {">=", ">="}};
+              {"less_than", "<"}, {"at_most", "<="}, {"more_than", ">"}, {"at_least", ">="}, {"before", "<"},
+              {"after", ">"},     {"<", "<"},        {"<=", "<="},       {">", ">"},         {">=", ">="}};
           auto it = kWords.find(op);
           if (it == kWords.end()) continue;  // reported by check_keys
           if ((op == "before" || op == "after") && col.type != ColumnType::date) {
-            r_.error(r_.mark(entry.first), fmt::format("{}: '{}' needs a date column; '{}' is {}", label, op, col.id, type_name(col.type)));
+            r_.error(r_.mark(entry.first), "needs_date_column",
+                     {{"label", label}, {"op", op}, {"column", col.id}, {"type", std::string(type_name(col.type))}});
             ok = false;
             continue;
           }
           if (!arg.IsScalar()) {
-            r_.error(r_.mark(arg), fmt::format("{}: '{}' needs a single value", label, op));
+            r_.error(r_.mark(arg), "needs_single_value", {{"label", label}, {"op", op}});
             ok = false;
             continue;
           }
@@ -327,30 +336,36 @@ class RulesReader {
       for (const auto& part : parts) c.source += (c.source.empty() ? "" : " and ") + part;
       return ok;
     }
-    r_.error(r_.mark(value), fmt::format("{}: give a value, a list or a mapping of operators for column '{}'", label, col.id));
+    r_.error(r_.mark(value), "bad_condition", {{"label", label}, {"column", col.id}});
     return false;
   }
 
   bool read_compare(const YAML::Node& node, const Column& col, const std::string& label, const std::string& op,
                     const std::string& text, Condition& c) {
     if (col.type != ColumnType::integer && col.type != ColumnType::date) {
-      r_.error(r_.mark(node), fmt::format("{}: '{}' compares numbers or dates, but column '{}' is {}", label, op, col.id,
-                                        type_name(col.type)));
+      r_.error(r_.mark(node), "compare_type",
+               {{"label", label}, {"op", op}, {"column", col.id}, {"type", std::string(type_name(col.type))}});
       return false;
     }
     std::int64_t v = 0;
     bool parsed = col.type == ColumnType::integer ? parse_integer(text, v) : parse_date(text, DateFormat::iso, v);
     if (!parsed) {
-      r_.error(r_.mark(node), fmt::format("{}: '{}' after '{}' is not {} (column '{}' is {})", label, text, op,
-                                        col.type == ColumnType::integer ? "a whole number" : "a date YYYY-MM-DD", col.id,
-                                        type_name(col.type)));
+      r_.error(r_.mark(node), col.type == ColumnType::integer ? "compare_not_int" : "compare_not_date",
+               {{"label", label},
+                {"value", text},
+                {"op", op},
+                {"column", col.id},
+                {"type", std::string(type_name(col.type))}});
       return false;
     }
     c.kind = Condition::Kind::compare;
     c.column = static_cast<int>(&col - schema_.columns.data());
     c.type = col.type;
     c.number = v;
-    c.cmp = op == "<" ? Condition::Cmp::lt : op == "<=" ? Condition::Cmp::le : op == ">" ? Condition::Cmp::gt : Condition::Cmp::ge;
+    c.cmp = op == "<"    ? Condition::Cmp::lt
+            : op == "<=" ? Condition::Cmp::le
+            : op == ">"  ? Condition::Cmp::gt
+                         : Condition::Cmp::ge;
     return true;
   }
 
@@ -362,9 +377,10 @@ class RulesReader {
 }  // namespace
 
 // value_aliases: {yes: [sí, si], unknown: [desconocido]}
-bool read_value_aliases(YamlReader& r, const YAML::Node& node, const std::string& label, Column& col) {
+bool read_value_aliases(YamlReader& r, const YAML::Node& node, const YamlReader::Owner& owned, Column& col) {
+  const std::string& label = owned.label;
   if (col.type != ColumnType::enumeration || !node.IsMap()) {
-    r.error(r.mark(node), fmt::format("'value_aliases' of {} must be a mapping of enum value: [other spellings]", label));
+    r.error(r.mark(node), "value_aliases_not_mapping", {{"owner", owned.of}});
     return false;
   }
   bool ok = true;
@@ -374,8 +390,8 @@ bool read_value_aliases(YamlReader& r, const YAML::Node& node, const std::string
     for (std::size_t i = 0; i < col.values.size(); ++i)
       if (col.values[i] == value) index = static_cast<int>(i);
     if (index < 0) {
-      r.error(r.mark(entry.first), fmt::format("'{}' in 'value_aliases' of {} is not one of its values: {}", value, label,
-                                               join(col.values)));
+      r.error(r.mark(entry.first), "alias_of_unknown_value",
+              {{"value", value}, {"owner", owned.of}, {"values", join(col.values)}});
       ok = false;
       continue;
     }
@@ -383,24 +399,30 @@ bool read_value_aliases(YamlReader& r, const YAML::Node& node, const std::string
     if (entry.second.IsSequence()) {
       for (const YAML::Node& a : entry.second) {
         std::string text;
-        if (r.read_string(a, fmt::format("an alias of value '{}'", value), text)) spellings.push_back(text);
-        else ok = false;
+        if (r.read_string(a, r.place("alias_of_value", {{"value", value}}), text))
+          spellings.push_back(text);
+        else
+          ok = false;
       }
     } else {
-      r.error(r.mark(entry.second), fmt::format("the aliases of value '{}' in {} must be a list", value, label));
+      r.error(r.mark(entry.second), "value_aliases_not_list", {{"value", value}, {"label", label}});
       ok = false;
     }
     for (const std::string& spelling : spellings) {
       std::string folded = fold_name(spelling);
       if (folded.empty()) {
-        r.error(r.mark(entry.second), fmt::format("{}: alias '{}' of value '{}' has no letters or digits", label, spelling, value));
+        r.error(r.mark(entry.second), "alias_without_letters",
+                {{"label", label}, {"alias", spelling}, {"value", value}});
         ok = false;
         continue;
       }
       int other = parse_enum(col, spelling);
       if (other >= 0 && other != index) {
-        r.error(r.mark(entry.second), fmt::format("{}: alias '{}' of value '{}' already means '{}'", label, spelling, value,
-                                                  col.values[static_cast<std::size_t>(other)]));
+        r.error(r.mark(entry.second), "alias_taken",
+                {{"label", label},
+                 {"alias", spelling},
+                 {"value", value},
+                 {"other", col.values[static_cast<std::size_t>(other)]}});
         ok = false;
         continue;
       }
@@ -412,48 +434,50 @@ bool read_value_aliases(YamlReader& r, const YAML::Node& node, const std::string
 
 void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
   if (!list.IsSequence() || list.size() == 0) {
-    r.error(r.mark(list), "'columns' must be a non-empty list of columns (lines starting with '- ')");
+    r.error(r.mark(list), "columns_not_list");
     return;
   }
   std::map<std::string, std::string> headers;  // normalized header -> column id
   for (const YAML::Node& node : list) {
-    if (!r.expect_map(node, "a column")) continue;
-    r.check_keys(node, {"id", "type", "values", "value_aliases", "required", "unique", "aliases", "description"},
-                 "a column");
+    const std::string what = r.place("a_column");
+    if (!r.expect_map(node, what)) continue;
+    r.check_keys(node, {"id", "type", "values", "value_aliases", "required", "unique", "aliases", "description"}, what);
     Column col;
     col.line = r.mark(node).line + 1;
     bool ok = true;
     if (!node["id"]) {
-      r.error(r.mark(node), "this column has no 'id'");
+      r.error(r.mark(node), "column_without_id");
       continue;
     }
-    ok = r.read_id(node["id"], "column id", col.id) && ok;
-    std::string label = fmt::format("column '{}'", col.id);
+    ok = r.read_id(node["id"], r.place("column_id"), col.id) && ok;
+    // A column is named by its id even when the id was refused ("column ''").
+    const YamlReader::Owner owned{r.place("column", {{"id", col.id}}), r.place("of_column", {{"id", col.id}})};
+    const std::string& label = owned.label;
     std::string type_text = "string";
-    if (node["type"]) ok = r.read_string(node["type"], fmt::format("the type of {}", label), type_text) && ok;
+    if (node["type"]) ok = r.read_string(node["type"], r.place("type_of", {{"owner", owned.of}}), type_text) && ok;
     if (auto type = parse_column_type(type_text)) {
       col.type = *type;
     } else {
-      r.error(r.mark(node["type"]), fmt::format("{} has unknown type '{}'; use string, int, bool, date or enum", label, type_text));
+      r.error(r.mark(node["type"]), "unknown_type", {{"label", label}, {"type", type_text}});
       ok = false;
     }
     if (const YAML::Node values = node["values"]) {
       if (col.type != ColumnType::enumeration) {
-        r.error(r.mark(values), fmt::format("{} has 'values' but is not of type enum", label));
+        r.error(r.mark(values), "values_not_enum", {{"label", label}});
         ok = false;
       } else if (!values.IsSequence() || values.size() == 0 || values.size() > kMaxEnumValues) {
-        r.error(r.mark(values), fmt::format("the values of {} must be a list of 1 to {} values", label, kMaxEnumValues));
+        r.error(r.mark(values), "values_list", {{"owner", owned.of}, {"max", std::to_string(kMaxEnumValues)}});
         ok = false;
       } else {
         for (const YAML::Node& v : values) {
           std::string text;
-          if (!r.read_string(v, fmt::format("a value of {}", label), text)) {
+          if (!r.read_string(v, r.place("value_of", {{"owner", owned.of}}), text)) {
             ok = false;
             continue;
           }
           if (lower_ascii(text) == "empty" || parse_enum(col, text) >= 0) {
-            r.error(r.mark(v), fmt::format("{}: value '{}' is {}", label, text,
-                                          lower_ascii(text) == "empty" ? "reserved (it means an empty cell)" : "given twice"));
+            r.error(r.mark(v), lower_ascii(text) == "empty" ? "value_reserved" : "value_twice",
+                    {{"label", label}, {"value", text}});
             ok = false;
             continue;
           }
@@ -461,21 +485,27 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
         }
       }
     } else if (col.type == ColumnType::enumeration) {
-      r.error(r.mark(node), fmt::format("{} is an enum and needs 'values'", label));
+      r.error(r.mark(node), "enum_without_values", {{"label", label}});
       ok = false;
     }
-    if (const YAML::Node value_aliases = node["value_aliases"]) ok = read_value_aliases(r, value_aliases, label, col) && ok;
-    if (node["required"]) ok = r.read_bool(node["required"], fmt::format("'required' of {}", label), col.required) && ok;
-    if (node["unique"]) ok = r.read_bool(node["unique"], fmt::format("'unique' of {}", label), col.unique) && ok;
+    if (const YAML::Node value_aliases = node["value_aliases"])
+      ok = read_value_aliases(r, value_aliases, owned, col) && ok;
+    if (node["required"])
+      ok = r.read_bool(node["required"], r.place("key_of", {{"key", "required"}, {"owner", owned.of}}), col.required) &&
+           ok;
+    if (node["unique"])
+      ok = r.read_bool(node["unique"], r.place("key_of", {{"key", "unique"}, {"owner", owned.of}}), col.unique) && ok;
     if (const YAML::Node aliases = node["aliases"]) {
       if (!aliases.IsSequence()) {
-        r.error(r.mark(aliases), fmt::format("the aliases of {} must be a list", label));
+        r.error(r.mark(aliases), "aliases_not_list", {{"owner", owned.of}});
         ok = false;
       } else {
         for (const YAML::Node& a : aliases) {
           std::string text;
-          if (r.read_string(a, fmt::format("an alias of {}", label), text)) col.aliases.push_back(text);
-          else ok = false;
+          if (r.read_string(a, r.place("alias_of", {{"owner", owned.of}}), text))
+            col.aliases.push_back(text);
+          else
+            ok = false;
         }
       }
     }
@@ -486,12 +516,10 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
     for (const std::string& name : names) {
       auto [it, fresh] = headers.emplace(normalize_header(name), col.id);
       if (!fresh && it->second != col.id) {
-        r.error(r.mark(node), it->second == col.id ? fmt::format("duplicate column id '{}'", col.id)
-                                                  : fmt::format("header '{}' of {} also names column '{}'; headers must tell columns apart",
-                                                                name, label, it->second));
+        r.error(r.mark(node), "header_clash", {{"name", name}, {"owner", owned.of}, {"other", it->second}});
         clash = true;
       } else if (!fresh && name == col.id) {
-        r.error(r.mark(node), fmt::format("duplicate column id '{}'", col.id));
+        r.error(r.mark(node), "duplicate_column_id", {{"id", col.id}});
         clash = true;
       }
     }

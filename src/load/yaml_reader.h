@@ -13,54 +13,78 @@
 
 #include "ftstatus/diagnostic.h"
 #include "ftstatus/lang.h"
+#include "ftstatus/problems.h"
 
 namespace ftstatus::detail {
 
 inline constexpr int kMaxHorizonDays = 36500;
+// Loading reports as text in one language (LoadResult holds Diagnostics with
+// a message); the catalogue has every load message in both.
+inline constexpr Lang kLoadLang = Lang::en;
+
+using Fields = std::initializer_list<std::pair<std::string_view, std::string>>;
 
 class YamlReader {
  public:
   explicit YamlReader(std::string file) : file_(std::move(file)) {}
 
-  void error(const YAML::Mark& mark, std::string message) {
+  // Reports the catalogue's load_error/`variant` (src/model/problems.cpp).
+  void error(const YAML::Mark& mark, std::string_view variant, Fields fields = {}) {
     Diagnostic d;
     d.file = file_;
     if (!mark.is_null()) {
       d.line = mark.line + 1;
       d.column = mark.column + 1;
     }
-    d.message = std::move(message);
+    d.message = Problem(fmt::format("load_error/{}", variant), fields).text(lang_);
     errors_.push_back(std::move(d));
   }
 
+  // A place in the file for messages ("the name of status 'open'"): the
+  // catalogue's load_place/`variant`, in the messages' language; no variant
+  // is the top level.
+  std::string place(std::string_view variant, Fields fields = {}) const {
+    std::string key = variant.empty() ? std::string("load_place") : fmt::format("load_place/{}", variant);
+    return Problem(key, fields).message(lang_);
+  }
+
+  // How messages name a status, rule or column (`kind`): as a subject, and
+  // after "of" (where Spanish says "del estado"). An empty id is "this rule".
+  struct Owner {
+    std::string label;
+    std::string of;
+  };
+  Owner owner(std::string_view kind, const std::string& id) const {
+    if (id.empty()) return {place(fmt::format("this_{}", kind)), place(fmt::format("of_this_{}", kind))};
+    return {place(kind, {{"id", id}}), place(fmt::format("of_{}", kind), {{"id", id}})};
+  }
+
   // Reports keys outside `allowed` and keys given twice.
-  void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
-                  std::string_view where) {
+  void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, std::string_view where) {
     std::set<std::string> seen;
     for (const auto& entry : map) {
       const YAML::Node& key_node = entry.first;
       std::string key = key_node.IsScalar() ? key_node.Scalar() : std::string("?");
-      if (!seen.insert(key).second)
-        error(mark(key_node), fmt::format("key '{}' is given twice in {}", key, where));
+      if (!seen.insert(key).second) error(mark(key_node), "key_twice", {{"key", key}, {"where", std::string(where)}});
       bool known = false;
       for (auto a : allowed) known = known || a == key;
       if (!known) {
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        error(mark(key_node), fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, list));
+        error(mark(key_node), "unknown_key", {{"key", key}, {"where", std::string(where)}, {"keys", list}});
       }
     }
   }
 
   bool expect_map(const YAML::Node& node, std::string_view what) {
     if (node.IsMap()) return true;
-    error(mark(node), fmt::format("{} must be a mapping (key: value lines)", what));
+    error(mark(node), "not_mapping", {{"what", std::string(what)}});
     return false;
   }
 
   bool read_string(const YAML::Node& node, std::string_view what, std::string& out) {
     if (!node.IsScalar() || node.Scalar().empty()) {
-      error(mark(node), fmt::format("{} must be a non-empty text value", what));
+      error(mark(node), "not_text", {{"what", std::string(what)}});
       return false;
     }
     out = node.Scalar();
@@ -75,7 +99,7 @@ class YamlReader {
       return true;
     }
     if (!node.IsMap()) {
-      error(mark(node), fmt::format("{} must be a text or a mapping with 'en' and 'es'", what));
+      error(mark(node), "not_localized_text", {{"what", std::string(what)}});
       return false;
     }
     check_keys(node, {"en", "es"}, what);
@@ -83,7 +107,7 @@ class YamlReader {
     if (node["en"]) ok = read_string(node["en"], fmt::format("{}.en", what), out.en) && ok;
     if (node["es"]) ok = read_string(node["es"], fmt::format("{}.es", what), out.es) && ok;
     if (ok && out.empty()) {
-      error(mark(node), fmt::format("{} needs 'en' or 'es'", what));
+      error(mark(node), "no_language", {{"what", std::string(what)}});
       return false;
     }
     return ok;
@@ -95,7 +119,7 @@ class YamlReader {
       if (v == "true") return out = true, true;
       if (v == "false") return out = false, true;
     }
-    error(mark(node), fmt::format("{} must be true or false", what));
+    error(mark(node), "not_bool", {{"what", std::string(what)}});
     return false;
   }
 
@@ -108,7 +132,7 @@ class YamlReader {
         if (days >= 1 && days <= kMaxHorizonDays) return out = days, true;
       }
     }
-    error(mark(node), fmt::format("{} must be a whole number of days from 1 to {}", what, kMaxHorizonDays));
+    error(mark(node), "not_days", {{"what", std::string(what)}, {"max", std::to_string(kMaxHorizonDays)}});
     return false;
   }
 
@@ -116,7 +140,7 @@ class YamlReader {
     if (!read_string(node, what, out)) return false;
     for (char c : out) {
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-        error(mark(node), fmt::format("{} '{}' must use only lower-case letters, digits and '_'", what, out));
+        error(mark(node), "bad_id", {{"what", std::string(what)}, {"id", out}});
         return false;
       }
     }
@@ -149,6 +173,7 @@ class YamlReader {
 
  protected:
   std::string file_;
+  Lang lang_ = kLoadLang;
   Diagnostics errors_;
   std::vector<std::pair<YAML::Node, YAML::Mark>> empty_values_;
 };

@@ -48,7 +48,8 @@ void write_codes(std::FILE* out, CodesFormat format, Lang lang) {
                    indented(info.message(lang)));
         first = false;
         if (!info.fix(lang).empty())
-          fmt::print(out, "  {}\n", indented(Problem("fix_hint", {{"fix", std::string(info.fix(lang))}}).message(lang)));
+          fmt::print(out, "  {}\n",
+                     indented(Problem("fix_hint", {{"fix", std::string(info.fix(lang))}}).message(lang)));
       });
       break;
     }

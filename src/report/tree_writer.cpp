@@ -13,8 +13,10 @@ std::string level_prefix(const Status& s) { return fmt::format("L{} - ", s.level
 
 std::string_view lang_code(Lang lang) {
   switch (lang) {
-    case Lang::en: return "en";
-    case Lang::es: return "es";
+    case Lang::en:
+      return "en";
+    case Lang::es:
+      return "es";
   }
   return "en";
 }
@@ -49,7 +51,8 @@ class TextTree {
       out_ << fmt::format("{}{}{} [{}]\n", prefix, is_last ? last_ : branch_, s.name.get(o_.lang), s.id);
       std::string child_prefix = prefix + (is_last ? "    " : pipe_);
       if (o_.descriptions) {
-        std::string detail_prefix = child_prefix + (s.children.empty() ? "  " : std::string(pipe_).substr(0, pipe_.size() - 2));
+        std::string detail_prefix =
+            child_prefix + (s.children.empty() ? "  " : std::string(pipe_).substr(0, pipe_.size() - 2));
         for (const LocalizedText* text : {&s.description, &s.notes})
           if (!text->empty()) out_ << fmt::format("{}{}\n", detail_prefix, text->get(o_.lang));
         if (s.target_date.required || !s.target_date.meaning.empty() || s.level == 1)
@@ -185,10 +188,18 @@ std::optional<TreeFormat> parse_tree_format(std::string_view text) {
 
 void write_tree(std::ostream& out, const Taxonomy& t, const TreeOptions& o) {
   switch (o.format) {
-    case TreeFormat::text: TextTree(out, t, o).write(); break;
-    case TreeFormat::json: write_json(out, t, o); break;
-    case TreeFormat::markdown: write_markdown(out, t, o); break;
-    case TreeFormat::dot: write_dot(out, t, o); break;
+    case TreeFormat::text:
+      TextTree(out, t, o).write();
+      break;
+    case TreeFormat::json:
+      write_json(out, t, o);
+      break;
+    case TreeFormat::markdown:
+      write_markdown(out, t, o);
+      break;
+    case TreeFormat::dot:
+      write_dot(out, t, o);
+      break;
   }
 }
 

@@ -51,10 +51,12 @@ TEST_CASE("codes lists every code once, in English and in Spanish", "[cli][codes
   CHECK(text_codes(en.out) == catalogue_codes());
   CHECK(text_codes(es.out) == catalogue_codes());
   CHECK(en.out != es.out);
-  CHECK(contains(en.out, "target_date_past (error)\n  target date {value} is before the as-of date {as_of}\n"
-                         "  fix: set a target date from {as_of} to {latest} (YYYY-MM-DD)\n"));
-  CHECK(contains(es.out, "target_date_past (error)\n  la fecha objetivo {value} es anterior a la fecha de referencia "
-                         "{as_of}\n  solución: indique una fecha objetivo entre {as_of} y {latest} (AAAA-MM-DD)\n"));
+  CHECK(contains(en.out,
+                 "target_date_past (error)\n  target date {value} is before the as-of date {as_of}\n"
+                 "  fix: set a target date from {as_of} to {latest} (YYYY-MM-DD)\n"));
+  CHECK(contains(es.out,
+                 "target_date_past (error)\n  la fecha objetivo {value} es anterior a la fecha de referencia "
+                 "{as_of}\n  solución: indique una fecha objetivo entre {as_of} y {latest} (AAAA-MM-DD)\n"));
   // A code without a fix has no fix line.
   CHECK(contains(en.out, "input_read_error (error)\n  read error\n\n"));
 }
@@ -88,9 +90,10 @@ TEST_CASE("codes --format json is an array of objects", "[cli][codes]") {
   for (std::size_t at = r.out.find("\"code\": "); at != std::string::npos; at = r.out.find("\"code\": ", at + 1))
     ++objects;
   CHECK(objects == catalogue_codes().size());
-  CHECK(contains(r.out, "{\n    \"code\": \"unknown_l1\",\n    \"severity\": \"error\",\n"
-                        "    \"message\": \"unknown L1 status \\\"{value}\\\"\",\n"
-                        "    \"fix\": \"did you mean {names}?\"\n  }"));
+  CHECK(contains(r.out,
+                 "{\n    \"code\": \"unknown_l1\",\n    \"severity\": \"error\",\n"
+                 "    \"message\": \"unknown L1 status \\\"{value}\\\"\",\n"
+                 "    \"fix\": \"did you mean {names}?\"\n  }"));
 }
 
 TEST_CASE("codes refuses an unknown format", "[cli][codes]") {

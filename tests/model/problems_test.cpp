@@ -96,7 +96,11 @@ TEST_CASE("every catalogue entry has a message in both languages, and different 
     INFO(key_of(info));
     CHECK(!info.message_en.empty());
     CHECK(!info.message_es.empty());
-    CHECK(info.message_en != info.message_es);
+    // An entry whose message is one field passes on another library's text
+    // (input_unreadable, until the CSV reader reports catalogue problems).
+    bool pass_through = ftstatus::pattern_fields(info.message_en).size() == 1 && info.message_en.front() == '{' &&
+                        info.message_en.back() == '}';
+    if (!pass_through) CHECK(info.message_en != info.message_es);
     CHECK(info.fix_en.empty() == info.fix_es.empty());
     if (!info.fix_en.empty()) CHECK(info.fix_en != info.fix_es);
   }
@@ -121,8 +125,10 @@ TEST_CASE("every catalogue text is a pattern fmt accepts, and every field gets f
       std::string fix;
       REQUIRE_NOTHROW(message = problem.message(lang));
       REQUIRE_NOTHROW(fix = problem.fix(lang));
-      CHECK(message.find_first_of("{}") == std::string::npos);
-      CHECK(fix.find_first_of("{}") == std::string::npos);
+      // No {field} is left unfilled (a doubled brace is a literal one).
+      if (info.message(lang).find("{{") == std::string_view::npos)
+        CHECK(message.find_first_of("{}") == std::string::npos);
+      if (info.fix(lang).find("{{") == std::string_view::npos) CHECK(fix.find_first_of("{}") == std::string::npos);
     }
   }
 }
@@ -172,8 +178,8 @@ TEST_CASE("every code classify and validate can report is in the catalogue", "[p
     CHECK(in_catalogue(code));
     CHECK(ftstatus::problem_info(code).severity == Severity::error);
   }
-  for (const char* code : {"load_error", "rule_unreachable", "rule_duplicate", "rule_gap", "status_not_produced",
-                           "too_complex"}) {
+  for (const char* code :
+       {"load_error", "rule_unreachable", "rule_duplicate", "rule_gap", "status_not_produced", "too_complex"}) {
     INFO(code);
     CHECK(in_catalogue(code));
   }
@@ -273,7 +279,8 @@ TEST_CASE("README's lint section names only catalogue codes", "[problems][readme
     std::size_t close = section.find('`', open + 1);
     if (close == std::string::npos) break;
     std::string word = section.substr(open + 1, close - open - 1);
-    bool snake = word.find('_') != std::string::npos && word.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
+    bool snake = word.find('_') != std::string::npos &&
+                 word.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
     if (snake) named.insert(word);
     open = close + 1;
   }
@@ -283,4 +290,21 @@ TEST_CASE("README's lint section names only catalogue codes", "[problems][readme
     INFO(code);
     CHECK(in_catalogue(code));
   }
+}
+
+TEST_CASE("load messages compose places in the same language", "[problems]") {
+  auto place = [](Lang lang, const char* key, std::initializer_list<std::pair<std::string_view, std::string>> fields) {
+    return Problem(key, fields).message(lang);
+  };
+  for (Lang lang : {Lang::en, Lang::es}) {
+    std::string owner = place(lang, "load_place/of_status", {{"id", "open"}});
+    std::string what = place(lang, "load_place/name_of", {{"owner", owner}});
+    std::string text = Problem("load_error/not_text", {{"what", what}}).text(lang);
+    CHECK(text == (lang == Lang::en ? "the name of status 'open' must be a non-empty text value"
+                                    : "el nombre del estado 'open' debe ser un texto no vacío"));
+  }
+  CHECK(Problem("load_error/unknown_key", {{"key", "colour"}, {"where", "'taxonomy'"}, {"keys", "id, name"}})
+            .text(Lang::en) == "unknown key 'colour' in 'taxonomy'; expected one of: id, name");
+  CHECK(Problem("load_error/status_without_name", {{"label", "status 'x'"}}).text(Lang::en) ==
+        "status 'x' has no 'name'; give name: {en: ..., es: ...}");
 }
