@@ -1,0 +1,44 @@
+// What every command shares: --help, --version, and a report that cannot be written.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "test_support.h"
+
+using namespace test_support;
+
+TEST_CASE("--help and --version exit 0 on stdout", "[cli]") {
+  Run help = run({"--help"});
+  CHECK(help.status == 0);
+  CHECK(contains(help.out, "Usage:"));
+  CHECK(contains(help.out, "validate"));
+  CHECK(contains(help.out, "tree"));
+  CHECK(help.err.empty());
+
+  Run sub_help = run({"validate", "--help"});
+  CHECK(sub_help.status == 0);
+  CHECK(contains(sub_help.out, "--l1"));
+  CHECK(contains(sub_help.out, "--target-date"));
+
+  Run version = run({"--version"});
+  CHECK(version.status == 0);
+  CHECK_FALSE(version.out.empty());
+  CHECK(version.out.find_first_of("0123456789") != std::string::npos);
+  CHECK(version.err.empty());
+}
+
+TEST_CASE("a report that cannot be written exits 2, never 0", "[classify]") {
+  TempDir dir;
+  std::string in = dir.file("v.csv", "entitlement_id,l1,l2\nV1,in_progress,migration\n");
+  for (const std::string& args : {std::string("tree"), "validate " + shell_quote(in) + kAsOf,
+                                  std::string("validate --l1 no_intent --l2 competitor"), std::string("lint")}) {
+    INFO(args);
+    std::string command = "env LC_ALL=C LANG=C " + shell_quote(FTSTATUS_BINARY) + " " + args + " >/dev/full 2>/dev/null";
+    int raw = std::system(command.c_str());
+    REQUIRE(WIFEXITED(raw));
+    CHECK(WEXITSTATUS(raw) == 2);
+  }
+}
