@@ -11,6 +11,7 @@ class Date {
  public:
   // Strict YYYY-MM-DD that names a real calendar day (2026-02-30 is rejected).
   static std::optional<Date> parse_iso(std::string_view text);
+  // A real calendar day in the years 1 to 9999, or nothing.
   static std::optional<Date> from_ymd(int year, int month, int day);
   static Date from_days(long days) { return Date(days); }
   // Today in the local time zone.
@@ -28,8 +29,5 @@ class Date {
   explicit Date(long days) : days_(days) {}
   long days_ = 0;
 };
-
-bool is_leap_year(int year);
-int days_in_month(int year, int month);
 
 }  // namespace ftstatus

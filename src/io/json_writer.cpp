@@ -13,16 +13,12 @@ void append_json_string(std::string& out, std::string_view text) {
     // JSON must be UTF-8: each invalid byte becomes U+FFFD (the row's
     // invalid_utf8 problem, and --errors' raw line, keep the original).
     for (std::size_t i = 0; i < text.size();) {
-      std::size_t len = 1;
-      auto b = static_cast<unsigned char>(text[i]);
-      if (b >= 0x80) len = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-      if (b >= 0x80 && (len == 1 || i + len > text.size() || !is_valid_utf8(text.substr(i, len)))) {
-        repaired += "\xEF\xBF\xBD";
-        ++i;
-        continue;
-      }
-      repaired.append(text.substr(i, len));
-      i += len;
+      Utf8Char c = decode_utf8(text, i);
+      if (c.valid)
+        repaired.append(text.substr(i, c.length));
+      else
+        append_utf8(repaired, U'\uFFFD');
+      i += c.length;
     }
     text = repaired;
   }

@@ -3,60 +3,81 @@
 #include "model/utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
+
+#include <utf8proc.h>
 
 namespace ftstatus {
 
 namespace {
 
-// Decodes one UTF-8 sequence at text[i]; returns the code point and advances i.
-// An invalid byte is returned as itself (>= 0x80) so nothing is lost.
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char b0 = byte(i);
-  int length = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
-  if (length <= 1 || i + static_cast<std::size_t>(length) > text.size()) {
-    ++i;
-    return b0;
+// Unicode case folding plus canonical decomposition with the combining marks
+// dropped: "É" -> "é" -> "e" + U+0301 -> "e"; "ß" -> "ss".
+constexpr auto kFoldOptions =
+    static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+
+// Punctuation, symbols, spaces and control or format characters separate
+// words. Everything else is part of one: letters, digits, and code points
+// Unicode leaves private or unassigned (we cannot tell, so they stay).
+bool is_separator(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+      return true;
+    default:
+      return false;
   }
-  char32_t cp = b0 & (0x7F >> length);
-  for (int k = 1; k < length; ++k) {
-    unsigned char b = byte(i + static_cast<std::size_t>(k));
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return b0;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += static_cast<std::size_t>(length);
-  return cp;
 }
 
-// The ASCII letter a Latin-1 accented letter folds to, or 0.
-char fold_latin1(char32_t cp) {
-  // Index 0 is U+00C0; both cases share a row.
-  static constexpr const char* kUpper = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTs";
-  if (cp >= 0xC0 && cp <= 0xDF) {
-    char c = kUpper[cp - 0xC0];
-    return c == '*' ? 0 : static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  if (cp >= 0xE0 && cp <= 0xFF) {
-    char c = kUpper[cp - 0xE0];
-    if (cp == 0xF7) return 0;  // division sign
-    if (cp == 0xFF) return 'y';
-    return c == '*' ? 0 : static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  return 0;
-}
+bool is_ascii_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-bool is_separator(char32_t cp) {
-  if (cp < 0x80) {
-    char c = static_cast<char>(cp);
-    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+// Builds a folded name: word characters are appended as they come, and a run
+// of separators becomes one space, written only once another word follows.
+class FoldedNameBuilder {
+ public:
+  explicit FoldedNameBuilder(std::string& out) : out_(out) { out_.clear(); }
+
+  void separator() { pending_space_ = !out_.empty(); }
+
+  void byte(char c) {
+    start_word_char();
+    out_ += c;
   }
-  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
-         cp == 0x3000;
-}
+
+  void code_point(utf8proc_int32_t cp) {
+    start_word_char();
+    append_utf8(out_, static_cast<char32_t>(cp));
+  }
+
+  void bytes(std::string_view text) {
+    start_word_char();
+    out_ += text;
+  }
+
+ private:
+  void start_word_char() {
+    if (pending_space_) out_ += ' ';
+    pending_space_ = false;
+  }
+
+  std::string& out_;
+  bool pending_space_ = false;
+};
 
 }  // namespace
 
@@ -67,26 +88,42 @@ std::string fold_name(std::string_view name) {
 }
 
 void fold_name_into(std::string& out, std::string_view name) {
-  out.clear();
-  bool pending_space = false;
+  FoldedNameBuilder folded(out);
   for (std::size_t i = 0; i < name.size();) {
-    std::size_t start = i;
-    char32_t cp = next_code_point(name, i);
-    if (is_separator(cp)) {
-      pending_space = !out.empty();
+    char c = name[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      // Nearly every header and enum value is ASCII: fold it here without utf8proc.
+      ++i;
+      if (!is_ascii_word_char(c))
+        folded.separator();
+      else
+        folded.byte(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
       continue;
     }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    } else if (char folded = fold_latin1(cp)) {
-      out += folded;
-    } else if (i - start == 1) {
-      out += name[start];  // an invalid byte: keep it so distinct inputs stay distinct
-    } else {
-      append_utf8(out, cp);
+    Utf8Char decoded = decode_utf8(name, i);
+    std::string_view as_written = name.substr(i, decoded.length);
+    i += decoded.length;
+    // An invalid byte is read as the Latin-1 character it would be, so a
+    // cp1252 export read as UTF-8 still matches ("s\xED" is "si"). Bytes
+    // 0x80-0x9F are no Latin-1 letter: keep them so distinct inputs stay distinct.
+    if (!decoded.valid && decoded.code_point < 0xA0) {
+      folded.bytes(as_written);
+      continue;
+    }
+    std::array<utf8proc_int32_t, 32> parts;  // a fold is at most a few code points
+    int boundclass = 0;                      // only used for grapheme breaks, which kFoldOptions does not ask for
+    utf8proc_ssize_t count =
+        utf8proc_decompose_char(static_cast<utf8proc_int32_t>(decoded.code_point), parts.data(),
+                                static_cast<utf8proc_ssize_t>(parts.size()), kFoldOptions, &boundclass);
+    if (count < 0 || static_cast<std::size_t>(count) > parts.size()) {
+      folded.bytes(as_written);  // no fold known (cannot happen for valid code points): keep it as written
+      continue;
+    }
+    for (std::size_t k = 0; k < static_cast<std::size_t>(count); ++k) {
+      if (is_separator(parts[k]))
+        folded.separator();
+      else
+        folded.code_point(parts[k]);
     }
   }
 }
@@ -94,9 +131,31 @@ void fold_name_into(std::string& out, std::string_view name) {
 std::string normalize_name(std::string_view name) {
   std::string out = fold_name(name);
   // Exports and the playbook write "L2 - Migración"; the level is not part of the name.
-  if (out.size() > 3 && out[0] == 'l' && out[1] >= '1' && out[1] <= '3' && out[2] == ' ')
-    out.erase(0, 3);
+  if (out.size() > 3 && out[0] == 'l' && out[1] >= '1' && out[1] <= '3' && out[2] == ' ') out.erase(0, 3);
   return out;
+}
+
+bool equals_ignoring_case(std::string_view text, std::string_view lower) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < text.size() && j < lower.size()) {
+    char ascii = text[i];
+    if (static_cast<unsigned char>(ascii) < 0x80) {  // ASCII: no table look-up
+      if ((ascii >= 'A' && ascii <= 'Z' ? static_cast<char>(ascii + ('a' - 'A')) : ascii) != lower[j]) return false;
+      ++i;
+      ++j;
+      continue;
+    }
+    Utf8Char a = decode_utf8(text, i);
+    Utf8Char b = decode_utf8(lower, j);
+    if (a.valid != b.valid) return false;
+    char32_t a_lower =
+        a.valid ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(a.code_point))) : a.code_point;
+    if (a_lower != b.code_point) return false;
+    i += a.length;
+    j += b.length;
+  }
+  return i == text.size() && j == lower.size();
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

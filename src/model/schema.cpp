@@ -7,12 +7,12 @@ namespace ftstatus {
 
 namespace {
 
-
 // Reads 1 to `max_digits` digits at text[i], advancing i.
 bool read_number(std::string_view text, std::size_t& i, std::size_t max_digits, int& out) {
   std::size_t start = i;
   out = 0;
-  while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < max_digits) out = out * 10 + (text[i++] - '0');
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i - start < max_digits)
+    out = out * 10 + (text[i++] - '0');
   return i > start;
 }
 
@@ -20,11 +20,16 @@ bool read_number(std::string_view text, std::size_t& i, std::size_t max_digits, 
 
 std::string_view type_name(ColumnType type) {
   switch (type) {
-    case ColumnType::string: return "string";
-    case ColumnType::integer: return "int";
-    case ColumnType::boolean: return "bool";
-    case ColumnType::date: return "date";
-    case ColumnType::enumeration: return "enum";
+    case ColumnType::string:
+      return "string";
+    case ColumnType::integer:
+      return "int";
+    case ColumnType::boolean:
+      return "bool";
+    case ColumnType::date:
+      return "date";
+    case ColumnType::enumeration:
+      return "enum";
   }
   return "string";
 }
@@ -90,10 +95,10 @@ std::string_view trim(std::string_view text) {
 
 bool parse_bool(std::string_view text, bool& out) {
   text = trim(text);
-  for (std::string_view yes : {"true", "yes", "y", "1", "s\xC3\xAD", "si"})
+  for (std::string_view yes : {"true", "yes", "y", "1", "si"})
     if (iequals_ascii(text, yes)) return out = true, true;
-  // "SÍ" upper-case: the accented letter is two bytes, compare it separately.
-  if (text.size() == 3 && (text[0] == 's' || text[0] == 'S') && text.substr(1) == "\xC3\x8D") return out = true, true;
+  // Spanish "sí" in any case ("SÍ", "Sí"): the accented letter needs Unicode case mapping.
+  if (equals_ignoring_case(text, "s\xC3\xAD")) return out = true, true;
   for (std::string_view no : {"false", "no", "n", "0"})
     if (iequals_ascii(text, no)) return out = false, true;
   return false;
