@@ -18,7 +18,8 @@ TEST_CASE("classify detects the delimiter and keeps it in the output", "[classif
   TempDir dir;
 
   SECTION("semicolon") {
-    std::string in = dir.file("s.csv", "entitlement_id;customer;intent;deployment;target_date\nS1;Fabrikam, Inc.;yes;enabled;2027-01-01\n");
+    std::string in = dir.file(
+        "s.csv", "entitlement_id;customer;intent;deployment;target_date\nS1;Fabrikam, Inc.;yes;enabled;2027-01-01\n");
     Run r = run_line("classify " + shell_quote(in) + kAsOf);
     CHECK(r.status == 0);
     CHECK(r.out ==
@@ -27,7 +28,8 @@ TEST_CASE("classify detects the delimiter and keeps it in the output", "[classif
   }
 
   SECTION("tab") {
-    std::string in = dir.file("t.tsv", "entitlement_id\tcustomer\tintent\tno_intent_reason\nT1\tNorthwind, Traders\tno\tcompetitor\n");
+    std::string in = dir.file(
+        "t.tsv", "entitlement_id\tcustomer\tintent\tno_intent_reason\nT1\tNorthwind, Traders\tno\tcompetitor\n");
     Run r = run_line("classify " + shell_quote(in) + kAsOf);
     CHECK(r.status == 0);
     CHECK(r.out ==
@@ -56,7 +58,9 @@ TEST_CASE("classify detects the delimiter and keeps it in the output", "[classif
     INFO(r.err);
     CHECK(r.status == 0);
     CHECK(r.out.substr(0, 3) == "\xEF\xBB\xBF");  // kept, so Excel reads the output as UTF-8
-    CHECK(r.out.rfind("\xEF\xBB\xBF" "ID de derecho;ID de inquilino;Cliente;", 0) == 0);
+    CHECK(r.out.rfind("\xEF\xBB\xBF"
+                      "ID de derecho;ID de inquilino;Cliente;",
+                      0) == 0);
     Table t = table(r.out, ';');
     Table in = table(input, ';');
     CHECK(t.header.size() == in.header.size() + 5);
@@ -144,12 +148,17 @@ TEST_CASE("classify rejects unreadable input with exit 2 and leaves -o as it was
   };
   const Case cases[] = {
       {"empty.csv", "", "empty.csv:1:1:", "the file is empty"},
-      {"open-quote.csv", "entitlement_id,customer\nA1,Contoso\nA2,\"Fabrikam, Inc.\nA3,Litware\n", "open-quote.csv:3:4:",
-       "still open at the end of the file"},
+      {"open-quote.csv", "entitlement_id,customer\nA1,Contoso\nA2,\"Fabrikam, Inc.\nA3,Litware\n",
+       "open-quote.csv:3:4:", "still open at the end of the file"},
       {"no-id.csv", "customer,intent\nContoso,yes\n", "no-id.csv:1:1:", "required column 'entitlement_id' is missing"},
       {"binary.csv", std::string("entitlement_id,customer\nA1,Con\0toso\n", 36), "binary.csv:2:7:", "NUL byte"},
-      {"utf16.csv", std::string("\xFF\xFE" "e\0n\0t\0,\0", 10), "utf16.csv:1:1:", "UTF-16"},
-      {"two-ids.csv", "entitlement_id,Entitlement ID\nA1,A1\n", "two-ids.csv:1:1:", "both name column 'entitlement_id'"},
+      {"utf16.csv",
+       std::string("\xFF\xFE"
+                   "e\0n\0t\0,\0",
+                   10),
+       "utf16.csv:1:1:", "UTF-16"},
+      {"two-ids.csv", "entitlement_id,Entitlement ID\nA1,A1\n",
+       "two-ids.csv:1:1:", "both name column 'entitlement_id'"},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -157,7 +166,8 @@ TEST_CASE("classify rejects unreadable input with exit 2 and leaves -o as it was
     std::string in = dir.file(c.name, c.content);
     std::string out = dir.file("out.csv", "previous output\n");
     std::string errors = dir.file("errors.csv", "previous errors\n");
-    Run r = run_line("classify " + shell_quote(in) + " -o " + shell_quote(out) + " --errors " + shell_quote(errors) + kAsOf);
+    Run r = run_line("classify " + shell_quote(in) + " -o " + shell_quote(out) + " --errors " + shell_quote(errors) +
+                     kAsOf);
     CHECK(r.status == 2);
     CHECK(contains(r.err, "ftstatus: " + dir.path(c.where)));
     CHECK(contains(r.err, c.words));

@@ -20,22 +20,22 @@ TEST_CASE("classify: every problem code appears as code:column:line and makes th
   TempDir dir;
   std::string in = dir.file("p.csv",
                             "entitlement_id,customer,has_exchange,contact_attempts,intent,deployment,target_date\n"
-                            "P1,Contoso,true,1,yes,enabled,2027-01-01\n"      // 2 clean
-                            "P2,Contoso,true,1,yes,enabled\n"                 // 3 one field short
-                            "P3,Contoso,true,1,no,,,extra\n"                  // 4 one field too many
-                            "P4,Contoso,true,three,no,,\n"                    // 5
-                            "P5,Contoso,maybe,1,Maybe,,\n"                    // 6
-                            "P6,Caf\xE9,true,1,no,,\n"                        // 7 a cp1252 byte
-                            ",Contoso,true,1,no,,\n"                          // 8
-                            "P1,Contoso,true,1,no,,\n"                        // 9 P1 again
-                            "P10,Contoso,true,1,yes,enabled,\n"               // 10
-                            "P11,Contoso,true,1,yes,enabled,2026-02-30\n"     // 11
-                            "P12,Contoso,true,1,yes,enabled,2026-11-23\n"     // 12
-                            "P13,Contoso,true,1,yes,enabled,2027-11-25\n"     // 13
-                            "P14,Contoso,true,1,yes,enabled,2027-11-24\n"     // 14 last day of the horizon
-                            "P15,Contoso,true,1,yes,enabled,2026-11-24\n"     // 15 the as-of day
-                            "P16,Contoso,true,1,no,,2026-02-30\n"             // 16 any given date must be real
-                            "P17,Contoso,true,1,no,,2020-01-01\n");           // 17 past, but not required
+                            "P1,Contoso,true,1,yes,enabled,2027-01-01\n"   // 2 clean
+                            "P2,Contoso,true,1,yes,enabled\n"              // 3 one field short
+                            "P3,Contoso,true,1,no,,,extra\n"               // 4 one field too many
+                            "P4,Contoso,true,three,no,,\n"                 // 5
+                            "P5,Contoso,maybe,1,Maybe,,\n"                 // 6
+                            "P6,Caf\xE9,true,1,no,,\n"                     // 7 a cp1252 byte
+                            ",Contoso,true,1,no,,\n"                       // 8
+                            "P1,Contoso,true,1,no,,\n"                     // 9 P1 again
+                            "P10,Contoso,true,1,yes,enabled,\n"            // 10
+                            "P11,Contoso,true,1,yes,enabled,2026-02-30\n"  // 11
+                            "P12,Contoso,true,1,yes,enabled,2026-11-23\n"  // 12
+                            "P13,Contoso,true,1,yes,enabled,2027-11-25\n"  // 13
+                            "P14,Contoso,true,1,yes,enabled,2027-11-24\n"  // 14 last day of the horizon
+                            "P15,Contoso,true,1,yes,enabled,2026-11-24\n"  // 15 the as-of day
+                            "P16,Contoso,true,1,no,,2026-02-30\n"          // 16 any given date must be real
+                            "P17,Contoso,true,1,no,,2020-01-01\n");        // 17 past, but not required
   Run r = run_line("classify " + shell_quote(in) + kAsOf);
   CHECK(r.status == 1);
   Table t = table(r.out);
@@ -202,7 +202,8 @@ TEST_CASE("classify --summary prints counts to stderr and nothing extra to stdou
     words >> status >> count;
     per_status[status] = count;
   }
-  CHECK(per_status == std::map<std::string, std::string>{{"in_progress/migration", "2"}, {"no_intent/executive_sponsorship", "1"}});
+  CHECK(per_status ==
+        std::map<std::string, std::string>{{"in_progress/migration", "2"}, {"no_intent/executive_sponsorship", "1"}});
   REQUIRE_FALSE(lines.empty());
   CHECK(lines.back().rfind("time: ", 0) == 0);
   CHECK(contains(lines.back(), " rows/s)"));

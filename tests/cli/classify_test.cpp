@@ -28,11 +28,13 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
     CHECK(r.status == 0);
     CHECK(r.err.empty());
     Table t = table(r.out);
-    CHECK(t.header == with_added({"entitlement_id", "customer", "intent", "deployment", "migration", "target_date", "l1", "l2"},
-                                 {"changed"}));
+    CHECK(t.header ==
+          with_added({"entitlement_id", "customer", "intent", "deployment", "migration", "target_date", "l1", "l2"},
+                     {"changed"}));
     REQUIRE(t.rows.size() == 3);
-    CHECK(t.rows[0] == std::vector<std::string>{"E1", "Contoso", "yes", "enabled", "in_progress", "2027-01-31", "In Progress",
-                                                "Migration", "in_progress", "migration", "migrating", "", "false"});
+    CHECK(t.rows[0] == std::vector<std::string>{"E1", "Contoso", "yes", "enabled", "in_progress", "2027-01-31",
+                                                "In Progress", "Migration", "in_progress", "migration", "migrating", "",
+                                                "false"});
     CHECK(t.at(1, "suggested_l2") == "migration");
     CHECK(t.at(1, "changed") == "true");  // the current L2 (Adoption) differs
     CHECK(t.at(2, "suggested_l1") == "status_unknown");
@@ -51,7 +53,8 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
   }
 
   SECTION("a header of only l1 (no l2) still gets 'changed'") {
-    std::string in = dir.file("in.csv", "entitlement_id,tenant_state,l1\nE1,duplicate,Duplicate/Invalid\nE2,invalid,Blocked\n");
+    std::string in =
+        dir.file("in.csv", "entitlement_id,tenant_state,l1\nE1,duplicate,Duplicate/Invalid\nE2,invalid,Blocked\n");
     Run r = run_line("classify " + shell_quote(in) + kAsOf);
     CHECK(r.status == 0);
     CHECK(r.out ==
@@ -61,11 +64,12 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
   }
 
   SECTION("--explain adds an explanation naming the rule and the cells it read") {
-    std::string in = dir.file("in.csv",
-                              "entitlement_id,intent,deployment,migration,target_date,contact_attempts,contact_channels,customer_responded\n"
-                              "E1, Yes ,enabled,in_progress,2027-01-01,,,\n"
-                              "E2,,,,,3,2,\n"
-                              "E3,,,,,,,\n");
+    std::string in = dir.file(
+        "in.csv",
+        "entitlement_id,intent,deployment,migration,target_date,contact_attempts,contact_channels,customer_responded\n"
+        "E1, Yes ,enabled,in_progress,2027-01-01,,,\n"
+        "E2,,,,,3,2,\n"
+        "E3,,,,,,,\n");
     Run r = run_line("classify --explain " + shell_quote(in) + kAsOf);
     CHECK(r.status == 0);
     Table t = table(r.out);
@@ -88,7 +92,8 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
     Table t = table(r.out);
     std::vector<std::string> input_header = table(read_file(example("custom-l3-tickets.csv"))).header;
     std::vector<std::string> expected = input_header;
-    for (const char* h : {"suggested_l1", "suggested_l2", "suggested_l3", "rule", "problems", "changed"}) expected.emplace_back(h);
+    for (const char* h : {"suggested_l1", "suggested_l2", "suggested_l3", "rule", "problems", "changed"})
+      expected.emplace_back(h);
     CHECK(t.header == expected);
     struct Want {
       const char* id;
@@ -161,42 +166,48 @@ TEST_CASE("classify: each FastTrack rule gives its documented status, first matc
     const char* l1 = "";
     const char* l2 = "";
   };
+  // A table reads best with one case on a line or two; clang-format would give each field its own line.
+  // clang-format off
   const Case cases[] = {
-      {.note = "duplicate tenant wins over everything", .tenant_state = "duplicate", .intent = "yes", .blocker = "legal",
-       .deployment = "enabled", .rule = "duplicate_or_invalid_tenant", .l1 = "duplicate_invalid"},
-      {.note = "invalid tenant", .tenant_state = "invalid", .rule = "duplicate_or_invalid_tenant", .l1 = "duplicate_invalid"},
-      {.note = "Outlook Mobile without Exchange", .tenant_state = "active", .workload = "Outlook Mobile", .has_exchange = "false",
-       .intent = "yes", .deployment = "enabled", .rule = "outlook_mobile_without_exchange", .l1 = "duplicate_invalid"},
-      {.note = "Outlook Mobile with Exchange is an ordinary entitlement", .workload = "Outlook Mobile", .has_exchange = "true",
-       .intent = "yes", .deployment = "enabled", .rule = "adopting", .l1 = "in_progress", .l2 = "solution_or_user_adoption"},
-      {.note = "Outlook Mobile, has_exchange empty: not 'false'", .workload = "Outlook Mobile", .rule = "new_entitlement",
-       .l1 = "status_unknown", .l2 = "new_subscription_or_workload"},
-      {.note = "legal blocker with intent no", .intent = "no", .reason = "competitor", .blocker = "legal", .rule = "legal_block",
-       .l1 = "blocked", .l2 = "legal_regulatory"},
-      {.note = "legal blocker with intent yes", .intent = "yes", .blocker = "legal", .deployment = "enabled", .rule = "legal_block",
-       .l1 = "blocked", .l2 = "legal_regulatory"},
-      {.note = "no intent, competitor", .intent = "no", .reason = "competitor", .rule = "no_intent_competitor", .l1 = "no_intent",
-       .l2 = "using_competitive_solution"},
+      {.note = "duplicate tenant wins over everything", .tenant_state = "duplicate", .intent = "yes",
+       .blocker = "legal", .deployment = "enabled", .rule = "duplicate_or_invalid_tenant", .l1 = "duplicate_invalid"},
+      {.note = "invalid tenant", .tenant_state = "invalid", .rule = "duplicate_or_invalid_tenant",
+       .l1 = "duplicate_invalid"},
+      {.note = "Outlook Mobile without Exchange", .tenant_state = "active", .workload = "Outlook Mobile",
+       .has_exchange = "false", .intent = "yes", .deployment = "enabled", .rule = "outlook_mobile_without_exchange",
+       .l1 = "duplicate_invalid"},
+      {.note = "Outlook Mobile with Exchange is an ordinary entitlement", .workload = "Outlook Mobile",
+       .has_exchange = "true", .intent = "yes", .deployment = "enabled", .rule = "adopting", .l1 = "in_progress",
+       .l2 = "solution_or_user_adoption"},
+      {.note = "Outlook Mobile, has_exchange empty: not 'false'", .workload = "Outlook Mobile",
+       .rule = "new_entitlement", .l1 = "status_unknown", .l2 = "new_subscription_or_workload"},
+      {.note = "legal blocker with intent no", .intent = "no", .reason = "competitor", .blocker = "legal",
+       .rule = "legal_block", .l1 = "blocked", .l2 = "legal_regulatory"},
+      {.note = "legal blocker with intent yes", .intent = "yes", .blocker = "legal", .deployment = "enabled",
+       .rule = "legal_block", .l1 = "blocked", .l2 = "legal_regulatory"},
+      {.note = "no intent, competitor", .intent = "no", .reason = "competitor", .rule = "no_intent_competitor",
+       .l1 = "no_intent", .l2 = "using_competitive_solution"},
       {.note = "no intent, on premises", .intent = "no", .reason = "on_premises", .rule = "no_intent_on_premises",
        .l1 = "no_intent", .l2 = "using_microsoft_on_premises_solution"},
-      {.note = "no intent, executive", .intent = "no", .reason = "executive", .rule = "no_intent_other", .l1 = "no_intent",
-       .l2 = "executive_sponsorship"},
+      {.note = "no intent, executive", .intent = "no", .reason = "executive", .rule = "no_intent_other",
+       .l1 = "no_intent", .l2 = "executive_sponsorship"},
       {.note = "no intent beats a non-legal blocker", .intent = "no", .blocker = "billing", .rule = "no_intent_other",
        .l1 = "no_intent", .l2 = "executive_sponsorship"},
       {.note = "blocked: infrastructure", .intent = "yes", .blocker = "infrastructure", .deployment = "onboarding",
        .rule = "blocked_infrastructure", .l1 = "blocked", .l2 = "customer_it_infrastructure_remediation"},
-      {.note = "blocked: it_change", .intent = "yes", .blocker = "it_change", .rule = "blocked_it_change", .l1 = "blocked",
-       .l2 = "it_change_management_resourcing"},
+      {.note = "blocked: it_change", .intent = "yes", .blocker = "it_change", .rule = "blocked_it_change",
+       .l1 = "blocked", .l2 = "it_change_management_resourcing"},
       {.note = "blocked: security", .intent = "yes", .blocker = "security", .rule = "blocked_security", .l1 = "blocked",
        .l2 = "security_privacy_non_product_feature"},
-      {.note = "blocked: adoption", .intent = "yes", .blocker = "adoption", .deployment = "enabled", .rule = "blocked_adoption",
-       .l1 = "blocked", .l2 = "adoption_readiness"},
+      {.note = "blocked: adoption", .intent = "yes", .blocker = "adoption", .deployment = "enabled",
+       .rule = "blocked_adoption", .l1 = "blocked", .l2 = "adoption_readiness"},
       {.note = "blocked: product", .intent = "yes", .blocker = "product", .rule = "blocked_product", .l1 = "blocked",
        .l2 = "product_feature_capability"},
-      {.note = "blocked: reliability beats migrating", .intent = "yes", .blocker = "reliability", .deployment = "enabled",
-       .migration = "in_progress", .rule = "blocked_reliability", .l1 = "blocked", .l2 = "service_reliability"},
-      {.note = "blocked: app_compat", .intent = "yes", .blocker = "app_compat", .rule = "blocked_app_compat", .l1 = "blocked",
-       .l2 = "app_compatibility"},
+      {.note = "blocked: reliability beats migrating", .intent = "yes", .blocker = "reliability",
+       .deployment = "enabled", .migration = "in_progress", .rule = "blocked_reliability", .l1 = "blocked",
+       .l2 = "service_reliability"},
+      {.note = "blocked: app_compat", .intent = "yes", .blocker = "app_compat", .rule = "blocked_app_compat",
+       .l1 = "blocked", .l2 = "app_compatibility"},
       {.note = "blocked: partner", .intent = "yes", .blocker = "partner", .rule = "blocked_partner", .l1 = "blocked",
        .l2 = "partner_engagement"},
       {.note = "intent yes + blocker billing", .intent = "yes", .blocker = "billing", .deployment = "enabled",
@@ -207,14 +218,14 @@ TEST_CASE("classify: each FastTrack rule gives its documented status, first matc
        .l2 = "technical_onboarding_deployment"},
       {.note = "intent yes, not started", .intent = "yes", .deployment = "not_started", .rule = "onboarding",
        .l1 = "in_progress", .l2 = "technical_onboarding_deployment"},
-      {.note = "onboarding beats migration in progress", .intent = "yes", .deployment = "onboarding", .migration = "in_progress",
-       .rule = "onboarding", .l1 = "in_progress", .l2 = "technical_onboarding_deployment"},
-      {.note = "enabled and migrating", .intent = "yes", .deployment = "enabled", .migration = "in_progress", .rule = "migrating",
-       .l1 = "in_progress", .l2 = "migration"},
-      {.note = "enabled, migration done", .intent = "yes", .deployment = "enabled", .migration = "done", .rule = "adopting",
+      {.note = "onboarding beats migration in progress", .intent = "yes", .deployment = "onboarding",
+       .migration = "in_progress", .rule = "onboarding", .l1 = "in_progress", .l2 = "technical_onboarding_deployment"},
+      {.note = "enabled and migrating", .intent = "yes", .deployment = "enabled", .migration = "in_progress",
+       .rule = "migrating", .l1 = "in_progress", .l2 = "migration"},
+      {.note = "enabled, migration done", .intent = "yes", .deployment = "enabled", .migration = "done",
+       .rule = "adopting", .l1 = "in_progress", .l2 = "solution_or_user_adoption"},
+      {.note = "enabled, no migration", .intent = "yes", .deployment = "enabled", .rule = "adopting",
        .l1 = "in_progress", .l2 = "solution_or_user_adoption"},
-      {.note = "enabled, no migration", .intent = "yes", .deployment = "enabled", .rule = "adopting", .l1 = "in_progress",
-       .l2 = "solution_or_user_adoption"},
       {.note = "3 attempts, 2 channels, responded empty", .attempts = "3", .channels = "2", .rule = "unresponsive",
        .l1 = "status_unknown", .l2 = "customer_unresponsive"},
       {.note = "3 attempts, 2 channels, responded false", .attempts = "3", .channels = "2", .responded = "false",
@@ -223,12 +234,14 @@ TEST_CASE("classify: each FastTrack rule gives its documented status, first matc
        .rule = "unresponsive", .l1 = "status_unknown", .l2 = "customer_unresponsive"},
       {.note = "3 attempts, 2 channels, responded true", .attempts = "3", .channels = "2", .responded = "true",
        .rule = "new_entitlement", .l1 = "status_unknown", .l2 = "new_subscription_or_workload"},
-      {.note = "3 attempts, 1 channel", .attempts = "3", .channels = "1", .rule = "new_entitlement", .l1 = "status_unknown",
+      {.note = "3 attempts, 1 channel", .attempts = "3", .channels = "1", .rule = "new_entitlement",
+       .l1 = "status_unknown", .l2 = "new_subscription_or_workload"},
+      {.note = "2 attempts, 2 channels", .attempts = "2", .channels = "2", .rule = "new_entitlement",
+       .l1 = "status_unknown", .l2 = "new_subscription_or_workload"},
+      {.note = "nothing known", .rule = "new_entitlement", .l1 = "status_unknown",
        .l2 = "new_subscription_or_workload"},
-      {.note = "2 attempts, 2 channels", .attempts = "2", .channels = "2", .rule = "new_entitlement", .l1 = "status_unknown",
-       .l2 = "new_subscription_or_workload"},
-      {.note = "nothing known", .rule = "new_entitlement", .l1 = "status_unknown", .l2 = "new_subscription_or_workload"},
   };
+  // clang-format on
   std::string csv =
       "entitlement_id,tenant_state,workload,has_exchange,contact_attempts,contact_channels,customer_responded,intent,"
       "no_intent_reason,blocker,deployment,migration,target_date\n";
@@ -236,8 +249,8 @@ TEST_CASE("classify: each FastTrack rule gives its documented status, first matc
   for (const Case& c : cases) {
     // Every row has a valid target date, so In Progress rows have no problem.
     csv += "R" + std::to_string(++n);
-    for (const char* cell : {c.tenant_state, c.workload, c.has_exchange, c.attempts, c.channels, c.responded, c.intent, c.reason,
-                             c.blocker, c.deployment, c.migration, "2027-01-01"})
+    for (const char* cell : {c.tenant_state, c.workload, c.has_exchange, c.attempts, c.channels, c.responded, c.intent,
+                             c.reason, c.blocker, c.deployment, c.migration, "2027-01-01"})
       csv += std::string(",") + cell;
     csv += '\n';
   }
@@ -291,18 +304,22 @@ TEST_CASE("classify --labels and --format jsonl", "[classify]") {
     CHECK(r.status == 0);
     std::vector<std::string> lines = split_lines(r.out);
     REQUIRE(lines.size() == 3);
-    CHECK(lines[0] ==
-          "{\"line\":2,\"entitlement_id\":\"E1\",\"intent\":\"yes\",\"blocker\":\"\",\"deployment\":\"onboarding\","
-          "\"target_date\":\"2027-02-01\",\"l1\":\"En progreso\",\"l2\":\"Incorporación técnica\","
-          "\"suggested_l1\":\"in_progress\",\"suggested_l2\":\"technical_onboarding_deployment\",\"rule\":\"onboarding\","
-          "\"problems\":[],\"changed\":false,"
-          "\"explanation\":\"rule onboarding: intent = yes (cell: \\\"yes\\\"); deployment in [empty, not_started, onboarding] "
-          "(cell: \\\"onboarding\\\")\"}");
+    CHECK(
+        lines[0] ==
+        "{\"line\":2,\"entitlement_id\":\"E1\",\"intent\":\"yes\",\"blocker\":\"\",\"deployment\":\"onboarding\","
+        "\"target_date\":\"2027-02-01\",\"l1\":\"En progreso\",\"l2\":\"Incorporación técnica\","
+        "\"suggested_l1\":\"in_progress\",\"suggested_l2\":\"technical_onboarding_deployment\",\"rule\":\"onboarding\","
+        "\"problems\":[],\"changed\":false,"
+        "\"explanation\":\"rule onboarding: intent = yes (cell: \\\"yes\\\"); deployment in [empty, not_started, "
+        "onboarding] "
+        "(cell: \\\"onboarding\\\")\"}");
     CHECK(lines[1] ==
           "{\"line\":3,\"entitlement_id\":\"E2\",\"intent\":\"yes\",\"blocker\":\"billing\",\"deployment\":\"\","
           "\"target_date\":\"\",\"l1\":\"Blocked\",\"l2\":\"Partner\",\"suggested_l1\":\"blocked\","
-          "\"suggested_l2\":\"billing_licensing_subscription\",\"rule\":\"blocked_billing\",\"problems\":[],\"changed\":true,"
-          "\"explanation\":\"rule blocked_billing: intent = yes (cell: \\\"yes\\\"); blocker = billing (cell: \\\"billing\\\")\"}");
+          "\"suggested_l2\":\"billing_licensing_subscription\",\"rule\":\"blocked_billing\",\"problems\":[],"
+          "\"changed\":true,"
+          "\"explanation\":\"rule blocked_billing: intent = yes (cell: \\\"yes\\\"); blocker = billing (cell: "
+          "\\\"billing\\\")\"}");
     CHECK(contains(lines[2], "\"suggested_l1\":\"status_unknown\""));
     CHECK(contains(lines[2], "\"changed\":true"));
   }
@@ -350,7 +367,8 @@ TEST_CASE("classify reads bool spellings and case-insensitive, trimmed enum cell
   CHECK(t.at(11, "problems") == "invalid_value:customer_responded:13");
 
   std::string enums = dir.file("e.csv",
-                               "entitlement_id,tenant_state,intent,no_intent_reason,blocker,deployment,migration,target_date,workload,has_exchange\n"
+                               "entitlement_id,tenant_state,intent,no_intent_reason,blocker,deployment,migration,"
+                               "target_date,workload,has_exchange\n"
                                "E1, DUPLICATE ,,,,,,,,\n"
                                "E2,,No,On_Premises,,,,,,\n"
                                "E3,, YES ,, Partner ,,,,,\n"

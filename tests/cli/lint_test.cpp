@@ -40,8 +40,10 @@ TEST_CASE("lint finds duplicate, unreachable and missing rules", "[classify]") {
   std::vector<std::string> lines = split_lines(r.out);
   REQUIRE(lines.size() == 5);
   const std::string at = file + ":";
-  CHECK(lines[0].rfind(at + std::to_string(line) + ": error: rule 'billing_again' matches exactly the records rule "
-                                                   "'blocked_billing'", 0) == 0);
+  CHECK(lines[0].rfind(at + std::to_string(line) +
+                           ": error: rule 'billing_again' matches exactly the records rule "
+                           "'blocked_billing'",
+                       0) == 0);
   CHECK(contains(lines[0], "[rule_duplicate]"));
   CHECK(lines[1].rfind(at + std::to_string(line + 3) + ": error: rule 'legal_with_intent' can never fire", 0) == 0);
   CHECK(contains(lines[1], "'legal_block'"));
@@ -49,7 +51,9 @@ TEST_CASE("lint finds duplicate, unreachable and missing rules", "[classify]") {
   CHECK(lines[2].rfind(at + std::to_string(line + 3) + ": error: some records match no rule, for example {", 0) == 0);
   CHECK(contains(lines[2], "intent=empty"));
   CHECK(contains(lines[2], "[rule_gap]"));
-  CHECK(contains(lines[3], ": warning: no rule produces status 'status_unknown/new_subscription_or_workload' [status_not_produced]"));
+  CHECK(contains(
+      lines[3],
+      ": warning: no rule produces status 'status_unknown/new_subscription_or_workload' [status_not_produced]"));
   CHECK(lines[4] == "3 error(s), 1 warning(s)");
 }
 
@@ -68,8 +72,8 @@ TEST_CASE("a broken rule is reported at file:line:column by lint (exit 1) and st
        "unknown status 'deploying'"},
       {"value outside the enum", "  - id: bad\n    when: {intent: maybe}\n    then: duplicate_invalid\n", 1, 20,
        "'maybe' is not a value of column 'intent'"},
-      {"'>= three' on an int", "  - id: bad\n    when: {contact_attempts: \">= three\"}\n    then: duplicate_invalid\n", 1, 30,
-       "'three' after '>=' is not a whole number"},
+      {"'>= three' on an int", "  - id: bad\n    when: {contact_attempts: \">= three\"}\n    then: duplicate_invalid\n",
+       1, 30, "'three' after '>=' is not a whole number"},
       {"a rule without id", "  - when: {intent: yes}\n    then: duplicate_invalid\n", 0, 5, "this rule has no 'id'"},
   };
   TempDir dir;
@@ -86,7 +90,8 @@ TEST_CASE("a broken rule is reported at file:line:column by lint (exit 1) and st
     CHECK(contains(lint.out, "[load_error]"));
     CHECK(contains(lint.out, "1 error(s), 0 warning(s)"));
     std::string out = dir.file("out.csv", "previous output\n");
-    Run classify = run_line("classify --taxonomy " + shell_quote(file) + " " + shell_quote(in) + " -o " + shell_quote(out) + kAsOf);
+    Run classify = run_line("classify --taxonomy " + shell_quote(file) + " " + shell_quote(in) + " -o " +
+                            shell_quote(out) + kAsOf);
     CHECK(classify.status == 2);
     CHECK(contains(classify.err, "ftstatus: " + where));
     CHECK(contains(classify.err, c.words));

@@ -36,7 +36,8 @@ TEST_CASE("a report that cannot be written exits 2, never 0", "[classify]") {
   for (const std::string& args : {std::string("tree"), "validate " + shell_quote(in) + kAsOf,
                                   std::string("validate --l1 no_intent --l2 competitor"), std::string("lint")}) {
     INFO(args);
-    std::string command = "env LC_ALL=C LANG=C " + shell_quote(FTSTATUS_BINARY) + " " + args + " >/dev/full 2>/dev/null";
+    std::string command =
+        "env LC_ALL=C LANG=C " + shell_quote(FTSTATUS_BINARY) + " " + args + " >/dev/full 2>/dev/null";
     int raw = std::system(command.c_str());
     REQUIRE(WIFEXITED(raw));
     CHECK(WEXITSTATUS(raw) == 2);

@@ -12,8 +12,8 @@ using namespace test_support;
 // -------------------------------------------------------------- validate
 
 TEST_CASE("validate accepts a correct assignment given by Spanish names", "[cli]") {
-  Run r = run({"validate", "--l1", "en progreso", "--l2", "L2 - Migración", "--target-date", "2027-01-10",
-               "--as-of", kAsOfDate});
+  Run r = run({"validate", "--l1", "en progreso", "--l2", "L2 - Migración", "--target-date", "2027-01-10", "--as-of",
+               kAsOfDate});
   CHECK(r.status == 0);
   CHECK(r.out.rfind("valid: ", 0) == 0);
   CHECK(contains(r.out, "in_progress/migration"));
@@ -84,8 +84,8 @@ TEST_CASE("validate explains problems in the chosen language", "[cli]") {
 }
 
 TEST_CASE("validate --format json", "[cli]") {
-  Run r = run({"validate", "--l1", "in_progress", "--l2", "migration", "--target-date", "2026-11-23", "--as-of", kAsOfDate,
-               "--format", "json"});
+  Run r = run({"validate", "--l1", "in_progress", "--l2", "migration", "--target-date", "2026-11-23", "--as-of",
+               kAsOfDate, "--format", "json"});
   CHECK(r.status == 1);
   CHECK(contains(r.out, "\"valid\": false"));
   CHECK(contains(r.out, "\"code\": \"target_date_past\""));

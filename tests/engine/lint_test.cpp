@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ftstatus/date.h"
 #include "engine/lint.h"
+#include "ftstatus/date.h"
 #include "ftstatus/loader.h"
 
 using ftstatus::Date;
@@ -61,7 +61,8 @@ std::string describe(const std::vector<LintFinding>& findings) {
 // Lints `rules` appended to the prefix, keeping only the findings with `code`.
 class Lint {
  public:
-  explicit Lint(std::string_view rules) : result_(ftstatus::load_taxonomy(std::string(kPrefix) + std::string(rules), "l.yaml")) {
+  explicit Lint(std::string_view rules)
+      : result_(ftstatus::load_taxonomy(std::string(kPrefix) + std::string(rules), "l.yaml")) {
     INFO((result_.errors.empty() ? std::string() : result_.errors[0].to_string()));
     REQUIRE(result_.ok());
     findings_ = ftstatus::lint_rules(*result_.taxonomy, result_.rules, kAsOf);
@@ -403,7 +404,8 @@ TEST_CASE("a status only an unreachable rule gives counts as not produced", "[li
 )" + std::string("  - id: d\n    then: done\n"));
   INFO(describe(lint.all()));
   bool new_reported = false;
-  for (const auto& f : lint.with("status_not_produced")) new_reported = new_reported || contains(f.message, "'open/new'");
+  for (const auto& f : lint.with("status_not_produced"))
+    new_reported = new_reported || contains(f.message, "'open/new'");
   CHECK(new_reported);
 }
 

@@ -92,14 +92,21 @@ void check_messages(const Taxonomy& t, const Validation& v) {
 }  // namespace
 
 TEST_CASE("code_name spells every code as its enumerator, in declaration order", "[validator]") {
-#define FTSTATUS_CODE(name) std::pair<Code, std::string>{Code::name, #name}
+#define FTSTATUS_CODE(name) \
+  std::pair<Code, std::string> { Code::name, #name }
   const std::vector<std::pair<Code, std::string>> expected = {
-      FTSTATUS_CODE(l1_missing),          FTSTATUS_CODE(unknown_l1),
-      FTSTATUS_CODE(unknown_l2),          FTSTATUS_CODE(unknown_l3),
-      FTSTATUS_CODE(l2_missing),          FTSTATUS_CODE(l2_not_allowed),
-      FTSTATUS_CODE(l3_not_allowed),      FTSTATUS_CODE(l2_not_under_l1),
-      FTSTATUS_CODE(l3_not_under_l2),     FTSTATUS_CODE(target_date_missing),
-      FTSTATUS_CODE(target_date_invalid), FTSTATUS_CODE(target_date_past),
+      FTSTATUS_CODE(l1_missing),
+      FTSTATUS_CODE(unknown_l1),
+      FTSTATUS_CODE(unknown_l2),
+      FTSTATUS_CODE(unknown_l3),
+      FTSTATUS_CODE(l2_missing),
+      FTSTATUS_CODE(l2_not_allowed),
+      FTSTATUS_CODE(l3_not_allowed),
+      FTSTATUS_CODE(l2_not_under_l1),
+      FTSTATUS_CODE(l3_not_under_l2),
+      FTSTATUS_CODE(target_date_missing),
+      FTSTATUS_CODE(target_date_invalid),
+      FTSTATUS_CODE(target_date_past),
       FTSTATUS_CODE(target_date_beyond_horizon),
   };
 #undef FTSTATUS_CODE
@@ -162,9 +169,7 @@ TEST_CASE("a missing or unknown L1 is reported with suggestions", "[validator]")
           std::vector<std::string>{"status_unknown", "in_progress", "no_intent", "blocked", "duplicate_invalid"});
     check_messages(fasttrack(), v);
   }
-  SECTION("blank L1 counts as missing") {
-    CHECK(codes(check("   ", "", "")) == Codes{"l1_missing"});
-  }
+  SECTION("blank L1 counts as missing") { CHECK(codes(check("   ", "", "")) == Codes{"l1_missing"}); }
   SECTION("unknown_l1 suggests the closest name first") {
     Validation v = check("blokced", "", "");
     CHECK(codes(v) == Codes{"unknown_l1"});
@@ -177,9 +182,7 @@ TEST_CASE("a missing or unknown L1 is reported with suggestions", "[validator]")
     CHECK(contains(ftstatus::finding_fix(fasttrack(), v.findings[0], Lang::en), "\"Blocked\""));
     CHECK(contains(ftstatus::finding_fix(fasttrack(), v.findings[0], Lang::es), "\"Bloqueo\""));
   }
-  SECTION("an L2 name is not an L1") {
-    CHECK(codes(check("migration", "", "")) == Codes{"unknown_l1"});
-  }
+  SECTION("an L2 name is not an L1") { CHECK(codes(check("migration", "", "")) == Codes{"unknown_l1"}); }
 }
 
 TEST_CASE("L2 problems: missing, unknown, not allowed, under another L1", "[validator]") {

@@ -114,15 +114,15 @@ TEST_CASE("a UTF-8 BOM is skipped and remembered", "[csv]") {
 
 TEST_CASE("blank lines are skipped and lines stay physical", "[csv]") {
   auto rows = read_all(
-      "id,note\n"       // 1
-      "\n"              // 2
-      "1,\"first\n"     // 3
-      "second\n"        // 4
-      "third\"\n"       // 5
-      "\r\n"            // 6
-      "\n"              // 7
-      "2,plain\n"       // 8
-      "\n");            // 9
+      "id,note\n"    // 1
+      "\n"           // 2
+      "1,\"first\n"  // 3
+      "second\n"     // 4
+      "third\"\n"    // 5
+      "\r\n"         // 6
+      "\n"           // 7
+      "2,plain\n"    // 8
+      "\n");         // 9
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].line == 1);
   CHECK(rows[1].line == 3);
@@ -250,9 +250,11 @@ TEST_CASE("records longer than the initial buffer read correctly", "[csv]") {
     int first_wrong = -1;
     for (int i = 0; i < 60000 && first_wrong < 0; ++i) {
       const Row& row = rows[static_cast<std::size_t>(i) + 1];
-      if (row.fields != Fields{std::to_string(i), "value " + std::to_string(i) + ", ok"} || row.line != i + 2) first_wrong = i;
+      if (row.fields != Fields{std::to_string(i), "value " + std::to_string(i) + ", ok"} || row.line != i + 2)
+        first_wrong = i;
     }
-    INFO("first wrong record: " << (first_wrong < 0 ? std::string() : rows[static_cast<std::size_t>(first_wrong) + 1].raw));
+    INFO("first wrong record: " << (first_wrong < 0 ? std::string()
+                                                    : rows[static_cast<std::size_t>(first_wrong) + 1].raw));
     CHECK(first_wrong == -1);
   }
 }

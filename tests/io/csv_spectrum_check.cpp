@@ -86,17 +86,28 @@ class Json {
       }
       char e = s_[i_++];
       switch (e) {
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
         case 'u': {
           ftstatus::append_utf8(out, static_cast<char32_t>(std::stoul(s_.substr(i_, 4), nullptr, 16)));
           i_ += 4;
           break;
         }
-        default: out += e;
+        default:
+          out += e;
       }
     }
     ++i_;
@@ -124,7 +135,8 @@ std::vector<Row> read_csv(const std::filesystem::path& path) {
     for (auto f : record.fields) header.emplace_back(f);
   while (reader.next(record)) {
     Row row;
-    for (std::size_t k = 0; k < header.size() && k < record.fields.size(); ++k) row[header[k]] = std::string(record.fields[k]);
+    for (std::size_t k = 0; k < header.size() && k < record.fields.size(); ++k)
+      row[header[k]] = std::string(record.fields[k]);
     rows.push_back(std::move(row));
   }
   std::fclose(in);
@@ -160,7 +172,8 @@ std::string compare(const std::string& file, const std::vector<Row>& got, const 
       auto it = got[r].find(column);
       if (it == got[r].end()) return "row " + std::to_string(r + 1) + " lacks column '" + column + "'";
       if (it->second != value && !excused(file, column, it->second, value))
-        return "row " + std::to_string(r + 1) + " column '" + column + "': read \"" + it->second + "\", expected \"" + value + "\"";
+        return "row " + std::to_string(r + 1) + " column '" + column + "': read \"" + it->second + "\", expected \"" +
+               value + "\"";
     }
   }
   return {};

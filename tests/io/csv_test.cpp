@@ -11,10 +11,10 @@
 
 using ftstatus::CsvError;
 using ftstatus::CsvReader;
-using ftstatus::Record;
 using ftstatus::CsvWriter;
 using ftstatus::Encoding;
 using ftstatus::is_valid_utf8;
+using ftstatus::Record;
 using namespace csv_fixture;
 
 namespace {
@@ -121,7 +121,7 @@ TEST_CASE("parse_encoding names", "[csv]") {
 TEST_CASE("cp1252 input is decoded to UTF-8", "[csv]") {
   auto rows = read_all("name;note\n\xE9;\x80 \x93quoted\x94\n", 0, Encoding::cp1252);
   REQUIRE(rows.size() == 2);
-  CHECK(rows[1].fields[0] == "\xC3\xA9");                                   // é
+  CHECK(rows[1].fields[0] == "\xC3\xA9");                                     // é
   CHECK(rows[1].fields[1] == "\xE2\x82\xAC \xE2\x80\x9Cquoted\xE2\x80\x9D");  // € “quoted”
   CHECK(is_valid_utf8(rows[1].raw));
 
@@ -144,10 +144,10 @@ TEST_CASE("cp1252 records longer than the initial buffer decode correctly", "[cs
 TEST_CASE("is_valid_utf8 accepts well-formed text only", "[csv]") {
   CHECK(is_valid_utf8(""));
   CHECK(is_valid_utf8("plain ASCII, 123"));
-  CHECK(is_valid_utf8("Jos\xC3\xA9"));             // 2 bytes
-  CHECK(is_valid_utf8("\xE2\x82\xAC"));            // 3 bytes
-  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));        // 4 bytes
-  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));        // U+10FFFF
+  CHECK(is_valid_utf8("Jos\xC3\xA9"));       // 2 bytes
+  CHECK(is_valid_utf8("\xE2\x82\xAC"));      // 3 bytes
+  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));  // 4 bytes
+  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
 
   CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
   CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong, 3 bytes
@@ -158,9 +158,11 @@ TEST_CASE("is_valid_utf8 accepts well-formed text only", "[csv]") {
   CHECK_FALSE(is_valid_utf8("ab\xE2\x82"));        // truncated at the end
   CHECK_FALSE(is_valid_utf8("\xE2\x82z"));         // truncated before ASCII
   CHECK_FALSE(is_valid_utf8("\xC3"));
-  CHECK_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
-  CHECK_FALSE(is_valid_utf8("a\xFF" "b"));
-  CHECK_FALSE(is_valid_utf8("\xE9t\xE9"));         // cp1252 bytes read as UTF-8
+  CHECK_FALSE(is_valid_utf8("\x80"));  // lone continuation byte
+  CHECK_FALSE(
+      is_valid_utf8("a\xFF"
+                    "b"));
+  CHECK_FALSE(is_valid_utf8("\xE9t\xE9"));  // cp1252 bytes read as UTF-8
 }
 
 // ------------------------------------------------------------------ writing

@@ -17,7 +17,6 @@ using fasttrack_fixture::builtin;
 
 namespace {
 
-
 StatusIndex by_id(const Taxonomy& t, std::string_view id) {
   for (std::size_t i = 0; i < t.statuses().size(); ++i)
     if (t.statuses()[i].id == id) return static_cast<StatusIndex>(i);

@@ -286,11 +286,10 @@ statuses:
   - id: a
     name: A
     target_date:
-      )") + std::string(line) + "\n");
+      )") + std::string(line) +
+                "\n");
   };
-  SECTION("required: maybe") {
-    require_single_error(policy("required: maybe"), 8, 17, {"required", "true or false"});
-  }
+  SECTION("required: maybe") { require_single_error(policy("required: maybe"), 8, 17, {"required", "true or false"}); }
   SECTION("max_days_ahead: -5") {
     require_single_error(policy("max_days_ahead: -5"), 8, 23, {"max_days_ahead", "whole number"});
   }

@@ -84,12 +84,8 @@ TEST_CASE("a file without a mapping at the top is rejected", "[loader]") {
     REQUIRE(r.errors.size() == 1);
     CHECK(contains(r.errors[0].message, "empty"));
   }
-  SECTION("a scalar") {
-    require_single_error(load("just some text\n"), 1, 1, {"top level", "mapping"});
-  }
-  SECTION("a list") {
-    require_single_error(load("- id: a\n  name: A\n"), 1, 1, {"top level", "mapping"});
-  }
+  SECTION("a scalar") { require_single_error(load("just some text\n"), 1, 1, {"top level", "mapping"}); }
+  SECTION("a list") { require_single_error(load("- id: a\n  name: A\n"), 1, 1, {"top level", "mapping"}); }
 }
 
 TEST_CASE("a key given twice is rejected", "[loader]") {
@@ -200,7 +196,8 @@ TEST_CASE("YAML aliases are refused before the tree is built (no cycles, no alia
     auto r = load("taxonomy: {id: t, name: T}\nstatuses: &s\n  - id: a\n    name: A\n    children: *s\n");
     REQUIRE_FALSE(r.ok());
     REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].to_string() == "t.yaml:5:15: YAML aliases (*name) are not supported in a taxonomy file; write the value out");
+    CHECK(r.errors[0].to_string() ==
+          "t.yaml:5:15: YAML aliases (*name) are not supported in a taxonomy file; write the value out");
   }
   SECTION("a billion-laughs style expansion") {
     std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";

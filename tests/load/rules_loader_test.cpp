@@ -64,7 +64,8 @@ TEST_CASE("`then` must name a known, assignable status", "[rules]") {
 TEST_CASE("an enum condition must use the enum's values", "[rules]") {
   SECTION("a scalar") {
     auto r = load_rules("  - id: a\n    when:\n      state: archived\n    then: done\n");
-    require_single_error(r, kRulesLine + 3, 14, {"'archived' is not a value of column 'state'", "active, paused, closed"});
+    require_single_error(r, kRulesLine + 3, 14,
+                         {"'archived' is not a value of column 'state'", "active, paused, closed"});
   }
   SECTION("in a list") {
     auto r = load_rules("  - id: a\n    when:\n      state: [active, archivd]\n    then: done\n");
@@ -138,7 +139,9 @@ TEST_CASE("`rules` need `columns`", "[rules]") {
 }
 
 TEST_CASE("column declarations are checked", "[rules]") {
-  auto columns = [](std::string_view text) { return load(std::string(kStatusesOnly) + "columns:\n" + std::string(text)); };
+  auto columns = [](std::string_view text) {
+    return load(std::string(kStatusesOnly) + "columns:\n" + std::string(text));
+  };
   SECTION("an unknown type") {
     auto r = columns("  - id: seats\n    type: float\n");
     require_single_error(r, 9, 11, {"column 'seats'", "unknown type 'float'", "string, int, bool, date or enum"});
@@ -182,8 +185,8 @@ TEST_CASE("match_header ignores case, spaces, underscores, hyphens and accents",
   const ftstatus::Schema& schema = loaded.rules.schema;
   const int entitlement = schema.find("entitlement_id");
   REQUIRE(entitlement >= 0);
-  for (const char* header : {"entitlement_id", "Entitlement ID", "entitlement-id", "ENTITLEMENT_ID", "  Entitlement  Id ",
-                             "EntitlementID"}) {
+  for (const char* header : {"entitlement_id", "Entitlement ID", "entitlement-id", "ENTITLEMENT_ID",
+                             "  Entitlement  Id ", "EntitlementID"}) {
     INFO(header);
     CHECK(schema.match_header(header) == entitlement);
   }
@@ -237,12 +240,14 @@ rules:
 
 TEST_CASE("value_aliases are checked when loaded", "[rules]") {
   auto load_with = [](const std::string& aliases) {
-    return load(std::string(kStatusesOnly) + "columns:\n  - id: intent\n    type: enum\n    values: [yes, no]\n" + aliases);
+    return load(std::string(kStatusesOnly) + "columns:\n  - id: intent\n    type: enum\n    values: [yes, no]\n" +
+                aliases);
   };
   SECTION("an alias of a value that is not declared") {
     LoadResult r = load_with("    value_aliases: {maybe: [quizás]}\n");
     REQUIRE_FALSE(r.ok());
-    CHECK(first_error(r) == "r.yaml:11:21: 'maybe' in 'value_aliases' of column 'intent' is not one of its values: yes, no");
+    CHECK(first_error(r) ==
+          "r.yaml:11:21: 'maybe' in 'value_aliases' of column 'intent' is not one of its values: yes, no");
   }
   SECTION("an alias that already means another value") {
     LoadResult r = load_with("    value_aliases: {yes: [NO]}\n");
@@ -250,7 +255,8 @@ TEST_CASE("value_aliases are checked when loaded", "[rules]") {
     CHECK(contains(first_error(r), "alias 'NO' of value 'yes' already means 'no'"));
   }
   SECTION("value_aliases on a column that is not an enum") {
-    LoadResult r = load(std::string(kStatusesOnly) + "columns:\n  - id: s\n    type: string\n    value_aliases: {a: [b]}\n");
+    LoadResult r =
+        load(std::string(kStatusesOnly) + "columns:\n  - id: s\n    type: string\n    value_aliases: {a: [b]}\n");
     REQUIRE_FALSE(r.ok());
     CHECK(contains(first_error(r), "r.yaml:10:20: 'value_aliases' of column 's' must be a mapping"));
   }

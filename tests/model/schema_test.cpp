@@ -18,7 +18,8 @@ Date ymd(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
 
 TEST_CASE("parse_bool", "[rules]") {
   bool value = false;
-  for (const char* yes : {"true", "TRUE", "Yes", "y", "Y", "1", " yes ", "s\xC3\xAD", "S\xC3\xAD", "S\xC3\x8D", "si", "SI"}) {
+  for (const char* yes :
+       {"true", "TRUE", "Yes", "y", "Y", "1", " yes ", "s\xC3\xAD", "S\xC3\xAD", "S\xC3\x8D", "si", "SI"}) {
     INFO(yes);
     value = false;
     CHECK(ftstatus::parse_bool(yes, value));

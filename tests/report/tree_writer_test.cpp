@@ -21,7 +21,6 @@ using fasttrack_fixture::kAllIds;
 
 namespace {
 
-
 std::string render(const Taxonomy& t, TreeFormat format, Lang lang = Lang::en, bool ascii = false,
                    bool descriptions = false) {
   TreeOptions o;
@@ -59,7 +58,6 @@ std::size_t count_lines_starting(const std::string& text, std::string_view start
     if (line.rfind(start, 0) == 0) ++n;
   return n;
 }
-
 
 }  // namespace
 
@@ -110,7 +108,8 @@ TEST_CASE("the Spanish text tree shows Spanish names", "[tree]") {
   CHECK(contains(text, "Estado de derechos de FastTrack [fasttrack]\n"));
   CHECK(contains(text, "── En progreso [in_progress]\n"));
   CHECK(contains(text, "── Migración [migration]\n"));
-  CHECK(contains(text, "── Seguridad/Privacidad (Característica/no del producto) [security_privacy_non_product_feature]\n"));
+  CHECK(contains(text,
+                 "── Seguridad/Privacidad (Característica/no del producto) [security_privacy_non_product_feature]\n"));
   CHECK_FALSE(contains(text, "In Progress"));
   CHECK_FALSE(contains(text, "Migration ["));
 }
@@ -125,7 +124,8 @@ TEST_CASE("descriptions add description and target-date lines only when asked", 
     CHECK_FALSE(contains(plain, migration_en));
     CHECK_FALSE(contains(plain, "Target date"));
     CHECK(contains(detailed, migration_en));
-    CHECK(contains(detailed, "Target date: required, at most 365 days after the as-of date; the day the migration completes"));
+    CHECK(contains(detailed,
+                   "Target date: required, at most 365 days after the as-of date; the day the migration completes"));
     CHECK(contains(detailed, "Target date: optional"));
     // Notes are shown too.
     CHECK(contains(detailed, "It is NOT about people or processes."));
@@ -194,7 +194,8 @@ TEST_CASE("JSON and DOT output escape quotes in names", "[tree]") {
 statuses:
   - id: a
     name: 'Say "hi" \ now'
-)", "q.yaml");
+)",
+                                   "q.yaml");
   REQUIRE(r.ok());
   std::string json = render(*r.taxonomy, TreeFormat::json);
   CHECK(contains(json, R"("name": "Say \"hi\" \\ now")"));

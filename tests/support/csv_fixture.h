@@ -38,7 +38,7 @@ struct Row {
 
 // Reads every record, copying the views before the next call to next().
 inline std::vector<Row> read_all(std::string_view bytes, char delimiter = 0,
-                                ftstatus::Encoding encoding = ftstatus::Encoding::utf8) {
+                                 ftstatus::Encoding encoding = ftstatus::Encoding::utf8) {
   File f = file_with(bytes);
   ftstatus::CsvReader reader(f.get(), delimiter, encoding);
   std::vector<Row> rows;

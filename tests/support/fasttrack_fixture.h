@@ -20,12 +20,17 @@ inline const ftstatus::Taxonomy& builtin() {
 }
 
 inline const std::vector<std::string> kAllIds = {
+    // Status Unknown
     "status_unknown", "customer_unresponsive", "new_subscription_or_workload",
+    // In Progress
     "in_progress", "technical_onboarding_deployment", "migration", "solution_or_user_adoption",
+    // No Intent
     "no_intent", "using_competitive_solution", "using_microsoft_on_premises_solution", "executive_sponsorship",
+    // Blocked
     "blocked", "customer_it_infrastructure_remediation", "it_change_management_resourcing", "legal_regulatory",
-    "security_privacy_non_product_feature", "adoption_readiness", "product_feature_capability",
-    "service_reliability", "app_compatibility", "partner_engagement", "billing_licensing_subscription",
+    "security_privacy_non_product_feature", "adoption_readiness", "product_feature_capability", "service_reliability",
+    "app_compatibility", "partner_engagement", "billing_licensing_subscription",
+    // Duplicate/Invalid
     "duplicate_invalid"};
 
 }  // namespace fasttrack_fixture

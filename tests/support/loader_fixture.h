@@ -18,7 +18,7 @@ inline bool contains(const std::string& text, std::string_view part) { return te
 // A rejected file: no taxonomy at all, and exactly one diagnostic at line:column
 // of t.yaml whose message names every word in `words`.
 inline void require_single_error(const ftstatus::LoadResult& r, int line, int column,
-                          std::initializer_list<std::string_view> words) {
+                                 std::initializer_list<std::string_view> words) {
   CHECK_FALSE(r.ok());
   CHECK_FALSE(r.taxonomy.has_value());
   REQUIRE(r.errors.size() == 1);

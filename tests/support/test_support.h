@@ -28,8 +28,10 @@ namespace fs = std::filesystem;
 inline std::string shell_quote(const std::string& text) {
   std::string out = "'";
   for (char c : text) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -230,7 +232,8 @@ inline std::vector<std::string> split(const std::string& text, char sep) {
 
 inline const std::vector<std::string> kAdded = {"suggested_l1", "suggested_l2", "rule", "problems"};
 
-inline std::vector<std::string> with_added(std::vector<std::string> header, std::initializer_list<const char*> extra = {}) {
+inline std::vector<std::string> with_added(std::vector<std::string> header,
+                                           std::initializer_list<const char*> extra = {}) {
   header.insert(header.end(), kAdded.begin(), kAdded.end());
   for (const char* e : extra) header.emplace_back(e);
   return header;
