@@ -44,7 +44,7 @@ void AsOfOption::add_to(CLI::App& app) {
       ->check(CLI::Validator(
           [](std::string& text) -> std::string {
             return Date::parse_iso(text) ? std::string()
-                                         : "\"" + text + "\" is not a real calendar day in YYYY-MM-DD form";
+                                         : Problem("usage_bad_date", {{"value", text}}).text(lang_from_environment());
           },
           ""));
 }
@@ -59,7 +59,7 @@ void CsvInputOptions::add_to(CLI::App& app) {
           [](std::string& text) -> std::string {
             for (const char* ok : {",", ";", "tab", "\t", "\\t", "comma", "semicolon"})
               if (text == ok) return {};
-            return "\"" + text + "\" is not a delimiter ftstatus reads; use ',', ';' or 'tab'";
+            return Problem("usage_bad_delimiter", {{"value", text}}).text(lang_from_environment());
           },
           ""));
   app.add_option("--encoding", encoding, "Input encoding: utf-8 or cp1252 (Excel on Windows)")

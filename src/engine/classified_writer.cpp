@@ -22,7 +22,7 @@ void append_problems(std::string& out, const Classifier& classifier, const RowRe
 }
 
 std::string describe_problem(const Classifier& classifier, const RowProblem& p, const RowResult& r, Lang lang) {
-  // The catalogue (src/model/problems.cpp) holds the words; a row's target-date
+  // The catalogue (src/model/problem_catalogue.cpp) holds the words; a row's target-date
   // problems use its "row" wording, shorter than validate's.
   const Taxonomy& t = classifier.taxonomy();
   const Column* column = p.column >= 0 ? &classifier.rules().schema.columns[static_cast<std::size_t>(p.column)] : nullptr;
@@ -46,10 +46,9 @@ ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Class
     : out_(out), name_(std::move(name)), classifier_(classifier), options_(options), csv_(out, options.delimiter, options.crlf) {
   levels_ = std::max(2, classifier.taxonomy().depth());
   const Taxonomy& t = classifier.taxonomy();
-  for (std::size_t i = 0; i < t.statuses().size(); ++i) {
-    const Status& s = t.statuses()[i];
-    status_labels_.push_back(options.labels == Labels::id ? s.id : s.name.get(options.labels == Labels::es ? Lang::es : Lang::en));
-  }
+  Lang name_lang = Lang::en;  // of names, with --labels en or es
+  if (options.labels == Labels::es) name_lang = Lang::es;
+  for (const Status& s : t.statuses()) status_labels_.push_back(options.labels == Labels::id ? s.id : s.name.get(name_lang));
   scratch_.reserve(256);
   json_.reserve(1 << 16);
 }

@@ -11,7 +11,7 @@ namespace ftstatus {
 
 namespace {
 
-// Each Code's catalogue code (src/model/problems.cpp has their texts).
+// Each Code's catalogue code (src/model/problem_catalogue.cpp has their texts).
 constexpr std::array kCodeNames = {
     "l1_missing",
     "unknown_l1",
@@ -164,7 +164,7 @@ Validation validate(const Taxonomy& t, const Assignment& a, Date as_of) {
 namespace {
 
 // The values of a finding's {fields} in the catalogue's texts (see
-// src/model/problems.cpp): the same fields serve the message and the fix.
+// src/model/problem_catalogue.cpp): the same fields serve the message and the fix.
 Problem finding_problem(const Taxonomy& t, const Finding& f, Lang lang) {
   std::string_view key = code_name(f.code);
   std::string meaning;

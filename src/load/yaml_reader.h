@@ -28,7 +28,7 @@ class YamlReader {
  public:
   explicit YamlReader(std::string file) : file_(std::move(file)) {}
 
-  // Reports the catalogue's load_error/`variant` (src/model/problems.cpp).
+  // Reports the catalogue's load_error/`variant` (src/model/problem_catalogue.cpp).
   void error(const YAML::Mark& mark, std::string_view variant, Fields fields = {}) {
     Diagnostic d;
     d.file = file_;
