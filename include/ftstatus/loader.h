@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ftstatus/diagnostic.h"
+#include "ftstatus/lang.h"
 #include "ftstatus/rules.h"
 #include "ftstatus/taxonomy.h"
 
@@ -20,8 +21,9 @@ struct LoadResult {
 };
 
 // `file_name` is only used in diagnostics.
-LoadResult load_taxonomy(std::string_view yaml_text, const std::string& file_name);
-LoadResult load_taxonomy_file(const std::string& path);
-LoadResult load_builtin_taxonomy();
+// Messages are in `lang`.
+LoadResult load_taxonomy(std::string_view yaml_text, const std::string& file_name, Lang lang = Lang::en);
+LoadResult load_taxonomy_file(const std::string& path, Lang lang = Lang::en);
+LoadResult load_builtin_taxonomy(Lang lang = Lang::en);
 
 }  // namespace ftstatus

@@ -33,7 +33,7 @@ struct Options {
 };
 
 int run(const Options& o) {
-  LoadResult loaded = o.taxonomy.load_full();
+  LoadResult loaded = o.taxonomy.load_full(o.lang.get());
   if (!loaded.ok()) return kExitUsage;
   ClassifyRequest request;
   request.input = o.input;

@@ -41,9 +41,9 @@ struct TaxonomyOption {
   void add_to(CLI::App& app);
   // Loads the file (or the built-in taxonomy); prints every error to stderr
   // and returns nullopt when the file is broken.
-  std::optional<Taxonomy> load() const;
+  std::optional<Taxonomy> load(Lang lang) const;
   // The same, with the file's columns and rules.
-  LoadResult load_full() const;
+  LoadResult load_full(Lang lang) const;
 };
 
 // --lang en|es; the default comes from LC_ALL / LANG.

@@ -13,17 +13,17 @@ void TaxonomyOption::add_to(CLI::App& app) {
       ->type_name("FILE");
 }
 
-std::optional<Taxonomy> TaxonomyOption::load() const {
-  LoadResult result = load_full();
+std::optional<Taxonomy> TaxonomyOption::load(Lang lang) const {
+  LoadResult result = load_full(lang);
   return std::move(result.taxonomy);
 }
 
-LoadResult TaxonomyOption::load_full() const {
-  LoadResult result = path.empty() ? load_builtin_taxonomy() : load_taxonomy_file(path);
+LoadResult TaxonomyOption::load_full(Lang lang) const {
+  LoadResult result = path.empty() ? load_builtin_taxonomy(lang) : load_taxonomy_file(path, lang);
   for (const Diagnostic& d : result.errors) std::cerr << "ftstatus: " << d.to_string() << '\n';
   if (!result.ok())
     std::cerr << "ftstatus: "
-              << Problem("taxonomy_errors", {{"count", std::to_string(result.errors.size())}}).text(lang_from_environment())
+              << Problem("taxonomy_errors", {{"count", std::to_string(result.errors.size())}}).text(lang)
               << '\n';
   return result;
 }

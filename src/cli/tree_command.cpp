@@ -29,7 +29,7 @@ std::function<int()> setup_tree(CLI::App& app) {
   app.add_flag("--descriptions", o->descriptions, "Include descriptions, playbook notes and target-date rules");
 
   return [o] {
-    std::optional<Taxonomy> taxonomy = o->taxonomy.load();
+    std::optional<Taxonomy> taxonomy = o->taxonomy.load(o->lang.get());
     if (!taxonomy) return static_cast<int>(kExitUsage);
     TreeOptions options;
     options.format = *parse_tree_format(o->format);

@@ -30,7 +30,7 @@ struct Options {
 };
 
 int validate_file(const Options& o) {
-  LoadResult loaded = o.taxonomy.load_full();
+  LoadResult loaded = o.taxonomy.load_full(o.lang.get());
   if (!loaded.ok()) return kExitUsage;
   ValidateRequest request;
   request.input = o.input;
@@ -49,7 +49,7 @@ int validate_file(const Options& o) {
 }
 
 int validate_one(const Options& o) {
-  std::optional<Taxonomy> taxonomy = o.taxonomy.load();
+  std::optional<Taxonomy> taxonomy = o.taxonomy.load(o.lang.get());
   if (!taxonomy) return kExitUsage;
   Date as_of = o.as_of.get();
   Lang lang = o.lang.get();

@@ -48,7 +48,7 @@ class AliasFinder : public YAML::EventHandler {
 // first, so one run shows the author everything to fix.
 class Loader : public detail::YamlReader {
  public:
-  explicit Loader(std::string file) : YamlReader(std::move(file)) {}
+  Loader(std::string file, Lang lang) : YamlReader(std::move(file), lang) {}
 
   LoadResult load(std::string_view text) {
     LoadResult result;
@@ -240,30 +240,30 @@ class Loader : public detail::YamlReader {
 
 }  // namespace
 
-LoadResult load_taxonomy(std::string_view yaml_text, const std::string& file_name) {
-  return Loader(file_name).load(yaml_text);
+LoadResult load_taxonomy(std::string_view yaml_text, const std::string& file_name, Lang lang) {
+  return Loader(file_name, lang).load(yaml_text);
 }
 
-LoadResult load_taxonomy_file(const std::string& path) {
+LoadResult load_taxonomy_file(const std::string& path, Lang lang) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     LoadResult result;
-    result.errors.push_back({path, 0, 0, Problem("load_error/file_is_folder").text(detail::kLoadLang)});
+    result.errors.push_back({path, 0, 0, Problem("load_error/file_is_folder").text(lang)});
     return result;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     LoadResult result;
-    result.errors.push_back({path, 0, 0, Problem("load_error/cannot_open").text(detail::kLoadLang)});
+    result.errors.push_back({path, 0, 0, Problem("load_error/cannot_open").text(lang)});
     return result;
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return load_taxonomy(text.str(), path);
+  return load_taxonomy(text.str(), path, lang);
 }
 
-LoadResult load_builtin_taxonomy() {
-  return load_taxonomy(builtin_taxonomy_text(), std::string(builtin_taxonomy_name()));
+LoadResult load_builtin_taxonomy(Lang lang) {
+  return load_taxonomy(builtin_taxonomy_text(), std::string(builtin_taxonomy_name()), lang);
 }
 
 }  // namespace ftstatus

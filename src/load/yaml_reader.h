@@ -18,15 +18,12 @@
 namespace ftstatus::detail {
 
 inline constexpr int kMaxHorizonDays = 36500;
-// Loading reports as text in one language (LoadResult holds Diagnostics with
-// a message); the catalogue has every load message in both.
-inline constexpr Lang kLoadLang = Lang::en;
 
 using Fields = std::initializer_list<std::pair<std::string_view, std::string>>;
 
 class YamlReader {
  public:
-  explicit YamlReader(std::string file) : file_(std::move(file)) {}
+  YamlReader(std::string file, Lang lang) : file_(std::move(file)), lang_(lang) {}
 
   // Reports the catalogue's load_error/`variant` (src/model/problem_catalogue.cpp).
   void error(const YAML::Mark& mark, std::string_view variant, Fields fields = {}) {
@@ -173,7 +170,7 @@ class YamlReader {
 
  protected:
   std::string file_;
-  Lang lang_ = kLoadLang;
+  Lang lang_;
   Diagnostics errors_;
   std::vector<std::pair<YAML::Node, YAML::Mark>> empty_values_;
 };
