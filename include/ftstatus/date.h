@@ -23,7 +23,7 @@ class Date {
   long days() const { return days_; }
   Date plus_days(long n) const { return Date(days_ + n); }
   friend long operator-(Date a, Date b) { return a.days_ - b.days_; }
-  friend auto operator<=>(Date, Date) = default;
+  friend auto operator<=>(Date, Date) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads it
 
  private:
   explicit Date(long days) : days_(days) {}

@@ -38,7 +38,14 @@ int main(int argc, char** argv) {
     int code = app.exit(e);  // prints help/version to stdout, errors to stderr
     return code == 0 ? kExitOk : kExitUsage;
   }
-  for (auto& [sub, run] : runners)
-    if (sub->parsed()) return run();
+  try {
+    for (auto& [sub, run] : runners)
+      if (sub->parsed()) return run();
+  } catch (const std::exception& e) {
+    // A bug or an exhausted machine (bad_alloc): say so, never abort.
+    std::cerr << "ftstatus: "
+              << ftstatus::Problem("internal_error", {{"detail", e.what()}}).text(ftstatus::lang_from_environment())
+              << '\n';
+  }
   return kExitUsage;
 }

@@ -116,7 +116,7 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
             ok = false;
             continue;
           }
-          col.values.push_back(std::string(trim(text)));
+          col.values.emplace_back(trim(text));
         }
       }
     } else if (col.type == ColumnType::enumeration) {

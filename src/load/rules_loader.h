@@ -29,8 +29,8 @@ inline std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-void read_columns(YamlReader& reader, const YAML::Node& node, Schema& schema);
-void read_rules(YamlReader& reader, const YAML::Node& node, const Schema& schema, const Taxonomy& taxonomy,
+void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema);
+void read_rules(YamlReader& r, const YAML::Node& node, const Schema& schema, const Taxonomy& taxonomy,
                 std::vector<Rule>& rules);
 
 }  // namespace ftstatus::detail

@@ -751,6 +751,11 @@ constexpr ProblemInfo kCatalogue[] = {
      "meaning"},
     // ---- the command line: usage, and the words around reports -----------
     {"input_unreadable", error, "{detail}", "{detail}", "", ""},  // TEMPORARY until CsvError carries a Problem
+    {"internal_error", error,
+     "internal error: {detail}",
+     "error interno: {detail}",
+     "please report it with the command that caused it",
+     "infórmelo junto con la orden que lo causó"},
     {"usage_file_and_assignment", error,
      "give either a CSV FILE or --l1/--l2/--l3/--target-date, not both",
      "indique un archivo CSV o --l1/--l2/--l3/--target-date, no ambos",

@@ -87,7 +87,7 @@ std::vector<StatusIndex> Taxonomy::at_level(int level) const {
 
 std::string Taxonomy::path(StatusIndex i) const {
   std::string out = at(i).id;
-  for (StatusIndex p = at(i).parent; p != kNoStatus; p = at(p).parent) out = at(p).id + "/" + out;
+  for (StatusIndex p = at(i).parent; p != kNoStatus; p = at(p).parent) out.insert(0, at(p).id + '/');
   return out;
 }
 
