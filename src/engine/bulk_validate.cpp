@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "engine/classified_writer.h"
+#include "engine/read_header.h"
 #include "ftstatus/pipeline.h"
 #include "ftstatus/validator.h"
 #include "io/output_file.h"
@@ -111,12 +112,7 @@ Result run_validate(const Taxonomy& taxonomy, const RuleSet& taxonomy_rules, con
   Classifier classifier(taxonomy, rules, request.classify);
   std::unique_ptr<RecordSource> source = open_csv_source(input.file, input.name, request.csv);
   Record record;
-  if (!source->next(record)) {
-    if (!source->status().ok()) return source->status();
-    return Error{Problem("input_empty"), input.name, 1, 1};
-  }
-  if (Result bound = classifier.bind_header(record.fields); !bound.ok())
-    return Error{bound.error().problem, input.name, record.line, 1};
+  if (Result header = read_header(classifier, *source, input.name, record); !header.ok()) return header;
   const AssignmentFields fields = find_fields(rules, classifier, record.fields);
   if (fields.l1 < 0) return Error{Problem("no_l1_column"), input.name, record.line, 1};
   while (source->next(record)) {

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "engine/classified_writer.h"
+#include "engine/read_header.h"
 #include "io/csv.h"
 #include "io/output_file.h"
 
@@ -75,7 +76,8 @@ class RejectWriter final : public RecordSink {
   std::string number_;
 };
 
-// Reads the header record and binds it; the Error says where.
+}  // namespace
+
 Result read_header(Classifier& classifier, RecordSource& source, std::string_view source_name, Record& header) {
   if (!source.next(header)) {
     if (!source.status().ok()) return source.status();
@@ -85,8 +87,6 @@ Result read_header(Classifier& classifier, RecordSource& source, std::string_vie
   if (bound.ok()) return bound;
   return Error{bound.error().problem, std::string(source_name), header.line, 1};
 }
-
-}  // namespace
 
 std::optional<OutputFormat> parse_output_format(std::string_view text) {
   if (text == "csv") return OutputFormat::csv;
