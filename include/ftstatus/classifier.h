@@ -21,12 +21,12 @@ class SeenSet;
 
 // Stable problem codes of a classified row.
 enum class RowCode {
-  field_count,       // the row has more or fewer fields than the header
-  invalid_value,     // a cell does not parse as its column's type
+  field_count,    // the row has more or fewer fields than the header
+  invalid_value,  // a cell does not parse as its column's type
   invalid_utf8,
-  missing_id,        // a required column is empty
-  duplicate_id,      // a unique column repeats an earlier row's value
-  no_rule,           // no rule matched (a rule set without a catch-all)
+  missing_id,    // a required column is empty
+  duplicate_id,  // a unique column repeats an earlier row's value
+  no_rule,       // no rule matched (a rule set without a catch-all)
   target_date_missing,
   target_date_invalid,
   target_date_past,
@@ -51,8 +51,8 @@ struct RowResult {
   StatusIndex status = kNoStatus;  // the suggested status (deepest level)
   int rule = -1;                   // index into the rule set
   std::vector<RowProblem> problems;
-  bool has_current = false;        // the input has l1/l2 columns
-  bool changed = false;            // the suggestion differs from l1/l2
+  bool has_current = false;  // the input has l1/l2 columns
+  bool changed = false;      // the suggestion differs from l1/l2
   std::size_t field_count = 0;
 };
 

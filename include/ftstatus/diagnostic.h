@@ -8,7 +8,7 @@ namespace ftstatus {
 
 struct Diagnostic {
   std::string file;
-  int line = 0;    // 0 when the position is unknown
+  int line = 0;  // 0 when the position is unknown
   int column = 0;
   std::string message;
 

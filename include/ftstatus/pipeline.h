@@ -65,8 +65,8 @@ struct OutputOptions {
   bool explain = false;
   char delimiter = ',';
   char input_delimiter = 0;  // when equal to delimiter, well-formed records are copied as they came
-  bool bom = false;   // repeat the input's UTF-8 BOM so Excel keeps reading UTF-8
-  bool crlf = false;  // end records with CRLF, as the input did
+  bool bom = false;          // repeat the input's UTF-8 BOM so Excel keeps reading UTF-8
+  bool crlf = false;         // end records with CRLF, as the input did
 };
 
 // The classified table: every input cell unchanged, then suggested_l1,

@@ -15,20 +15,20 @@ namespace ftstatus {
 
 // One typed cell of a record, as the classifier parsed it.
 struct CellValue {
-  bool empty = true;     // missing column, empty cell, or a cell that did not parse
+  bool empty = true;       // missing column, empty cell, or a cell that did not parse
   std::int64_t value = 0;  // integer, bool (0/1), enum index or date (days)
   std::string_view text;   // trimmed text, for string columns
 };
 
 struct Condition {
   enum class Kind {
-    all,        // every child holds
-    any,        // at least one child holds
-    one_of,     // the cell is one of the values (or empty, with match_empty)
-    none_of,    // `not:` the cell is none of the values
+    all,      // every child holds
+    any,      // at least one child holds
+    one_of,   // the cell is one of the values (or empty, with match_empty)
+    none_of,  // `not:` the cell is none of the values
     empty,
     not_empty,
-    compare,    // <, <=, >, >= on integers and dates
+    compare,  // <, <=, >, >= on integers and dates
   };
   enum class Cmp { lt, le, gt, ge };
 
@@ -37,9 +37,9 @@ struct Condition {
   ColumnType type = ColumnType::string;  // the column's type
   Cmp cmp = Cmp::lt;
   std::int64_t number = 0;
-  bool relative_days = false;  // number is "days before the as-of date" (older_than_days)
-  bool match_empty = false;    // one_of/none_of: the list named `empty`
-  std::uint64_t mask = 0;      // enum and bool values as bits
+  bool relative_days = false;         // number is "days before the as-of date" (older_than_days)
+  bool match_empty = false;           // one_of/none_of: the list named `empty`
+  std::uint64_t mask = 0;             // enum and bool values as bits
   std::vector<std::int64_t> numbers;  // integer and date values
   std::vector<std::string> strings;   // string values, lower-cased
   std::vector<Condition> children;

@@ -25,9 +25,9 @@ struct Column {
   std::vector<std::string> values;  // enum values, in file order
   // Other spellings of enum values ("sí" for yes), folded with fold_name.
   std::vector<std::pair<std::string, int>> value_aliases;
-  bool required = false;            // the CSV header must have it
-  bool unique = false;              // a repeated value is a duplicate_id problem
-  std::vector<std::string> aliases; // other header names (e.g. Spanish)
+  bool required = false;             // the CSV header must have it
+  bool unique = false;               // a repeated value is a duplicate_id problem
+  std::vector<std::string> aliases;  // other header names (e.g. Spanish)
   int line = 0;
 };
 

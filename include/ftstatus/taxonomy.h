@@ -3,8 +3,8 @@
 // The status taxonomy: L1 statuses, the L2s under them and optional L3s.
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ftstatus/lang.h"
@@ -58,8 +58,8 @@ class Taxonomy {
   // Finds a status of `level` anywhere in the tree (first in file order).
   StatusIndex find_at_level(int level, std::string_view text) const;
   // The statuses among `candidates` whose names are closest to `name`, best first.
-  std::vector<StatusIndex> closest(const std::vector<StatusIndex>& candidates,
-                                   std::string_view text, std::size_t max_count = 3) const;
+  std::vector<StatusIndex> closest(const std::vector<StatusIndex>& candidates, std::string_view text,
+                                   std::size_t max_count = 3) const;
   // All statuses of one level, in file order.
   std::vector<StatusIndex> at_level(int level) const;
   // "in_progress/migration".

@@ -18,9 +18,9 @@ enum class Code {
   unknown_l1,
   unknown_l2,
   unknown_l3,
-  l2_missing,                  // the L1 has L2s and none was given
-  l2_not_allowed,              // the L1 takes no L2 (duplicate_invalid)
-  l3_not_allowed,              // the L2 has no L3s
+  l2_missing,      // the L1 has L2s and none was given
+  l2_not_allowed,  // the L1 takes no L2 (duplicate_invalid)
+  l3_not_allowed,  // the L2 has no L3s
   l2_not_under_l1,
   l3_not_under_l2,
   target_date_missing,
@@ -76,16 +76,15 @@ std::optional<Code> target_date_problem(const TargetDatePolicy& policy, DateCell
 
 // Checks only the target date against the policy of `status` (used by
 // validate and by classification).
-void check_target_date(const Taxonomy& taxonomy, StatusIndex status,
-                       std::string_view target_date, Date as_of,
+void check_target_date(const Taxonomy& taxonomy, StatusIndex status, std::string_view target_date, Date as_of,
                        std::vector<Finding>& findings);
 
 // The two halves of validate(), for callers that parse the date themselves
 // (bulk validation honours --date-format): the L1/L2/L3 checks, and the target
 // date on an already parsed cell. `status` may be kNoStatus (unresolved).
 Validation validate_statuses(const Taxonomy& taxonomy, const Assignment& assignment);
-void check_parsed_target_date(const Taxonomy& taxonomy, StatusIndex status, std::string_view text,
-                              DateCell cell, Date date, Date as_of, std::vector<Finding>& findings);
+void check_parsed_target_date(const Taxonomy& taxonomy, StatusIndex status, std::string_view text, DateCell cell,
+                              Date date, Date as_of, std::vector<Finding>& findings);
 
 // One sentence saying what is wrong, and one saying what would fix it.
 std::string finding_message(const Taxonomy& taxonomy, const Finding& finding, Lang lang);

@@ -58,7 +58,8 @@ int run(const Options& o) {
 std::function<int()> setup_classify(CLI::App& app) {
   auto o = std::make_shared<Options>();
   app.add_option("FILE", o->input, "Entitlements CSV to classify (default or '-': standard input)");
-  app.add_option("-o,--output", o->output, "Write here instead of standard output (replaced only when the run succeeds)")
+  app.add_option("-o,--output", o->output,
+                 "Write here instead of standard output (replaced only when the run succeeds)")
       ->type_name("FILE");
   app.add_option("--format", o->format, "Output format: csv or jsonl")
       ->check(CLI::IsMember({"csv", "jsonl"}))

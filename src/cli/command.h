@@ -7,12 +7,12 @@
 #include <CLI/CLI.hpp>
 
 #include "ftstatus/classifier.h"
+#include "ftstatus/date.h"
+#include "ftstatus/lang.h"
+#include "ftstatus/loader.h"
 #include "ftstatus/pipeline.h"
 #include "ftstatus/problems.h"
-#include "ftstatus/date.h"
-#include "ftstatus/loader.h"
 #include "ftstatus/schema.h"
-#include "ftstatus/lang.h"
 #include "ftstatus/taxonomy.h"
 
 namespace ftstatus::cli {

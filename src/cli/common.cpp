@@ -23,13 +23,13 @@ LoadResult TaxonomyOption::load_full(Lang lang) const {
   for (const Diagnostic& d : result.errors) std::cerr << "ftstatus: " << d.to_string() << '\n';
   if (!result.ok())
     std::cerr << "ftstatus: "
-              << Problem("taxonomy_errors", {{"count", std::to_string(result.errors.size())}}).text(lang)
-              << '\n';
+              << Problem("taxonomy_errors", {{"count", std::to_string(result.errors.size())}}).text(lang) << '\n';
   return result;
 }
 
 void LangOption::add_to(CLI::App& app) {
-  app.add_option("--lang", value, "Language of names and messages: en or es (default: es when LC_ALL/LANG starts with \"es\", else en)")
+  app.add_option("--lang", value,
+                 "Language of names and messages: en or es (default: es when LC_ALL/LANG starts with \"es\", else en)")
       ->check(CLI::IsMember({"en", "es"}, CLI::ignore_case));
 }
 
@@ -50,7 +50,6 @@ void AsOfOption::add_to(CLI::App& app) {
 }
 
 Date AsOfOption::get() const { return value.empty() ? Date::today() : *Date::parse_iso(value); }
-
 
 void CsvInputOptions::add_to(CLI::App& app) {
   app.add_option("--delimiter", delimiter, "Field delimiter: ',', ';' or 'tab' (default: detected from the header)")

@@ -38,8 +38,9 @@ int validate_file(const Options& o) {
   request.classify.as_of = o.as_of.get();
   request.classify.date_format = o.csv.date_format_value();
   request.lang = o.lang.get();
-  const ReportFormat format = o.format == "csv" ? ReportFormat::csv : o.format == "json" ? ReportFormat::json
-                                                                                          : ReportFormat::text;
+  const ReportFormat format = o.format == "csv"    ? ReportFormat::csv
+                              : o.format == "json" ? ReportFormat::json
+                                                   : ReportFormat::text;
   FindingReport report(std::cout, format, request.lang);
   ValidateSummary summary;
   if (Result s = run_validate(*loaded.taxonomy, loaded.rules, request, report, summary); !s.ok())

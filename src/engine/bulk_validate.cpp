@@ -59,7 +59,7 @@ bool validate_row(const Taxonomy& taxonomy, const Classifier& classifier, const 
                   const Record& record, const RowResult& result, Date as_of, Lang lang, FindingSink& sink) {
   auto cell = [&](int f) {
     return f >= 0 && static_cast<std::size_t>(f) < record.fields.size() ? record.fields[static_cast<std::size_t>(f)]
-                                                                         : std::string_view();
+                                                                        : std::string_view();
   };
   RowFinding finding;
   finding.line = record.line;
@@ -68,7 +68,8 @@ bool validate_row(const Taxonomy& taxonomy, const Classifier& classifier, const 
   for (const RowProblem& p : result.problems) {
     // The row's shape and id are checked here; the cells the rules read and
     // the suggestion's target date are classify's business.
-    if (p.code == RowCode::no_rule || p.code == RowCode::invalid_value || p.code >= RowCode::target_date_missing) continue;
+    if (p.code == RowCode::no_rule || p.code == RowCode::invalid_value || p.code >= RowCode::target_date_missing)
+      continue;
     finding.code = row_code_name(p.code);
     finding.message = describe_problem(classifier, p, result, lang);
     finding.fix.clear();

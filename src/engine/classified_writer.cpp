@@ -25,7 +25,8 @@ std::string describe_problem(const Classifier& classifier, const RowProblem& p, 
   // The catalogue (src/model/problem_catalogue.cpp) holds the words; a row's target-date
   // problems use its "row" wording, shorter than validate's.
   const Taxonomy& t = classifier.taxonomy();
-  const Column* column = p.column >= 0 ? &classifier.rules().schema.columns[static_cast<std::size_t>(p.column)] : nullptr;
+  const Column* column =
+      p.column >= 0 ? &classifier.rules().schema.columns[static_cast<std::size_t>(p.column)] : nullptr;
   std::string key(row_code_name(p.code));
   if (p.code >= RowCode::target_date_missing) key += "/row";
   if (p.code == RowCode::invalid_value && column != nullptr && column->type == ColumnType::enumeration) key += "/enum";
@@ -42,13 +43,19 @@ std::string describe_problem(const Classifier& classifier, const RowProblem& p, 
   return problem.message(lang);
 }
 
-ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Classifier& classifier, OutputOptions options)
-    : out_(out), name_(std::move(name)), classifier_(classifier), options_(options), csv_(out, options.delimiter, options.crlf) {
+ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Classifier& classifier,
+                                   OutputOptions options)
+    : out_(out),
+      name_(std::move(name)),
+      classifier_(classifier),
+      options_(options),
+      csv_(out, options.delimiter, options.crlf) {
   levels_ = std::max(2, classifier.taxonomy().depth());
   const Taxonomy& t = classifier.taxonomy();
   Lang name_lang = Lang::en;  // of names, with --labels en or es
   if (options.labels == Labels::es) name_lang = Lang::es;
-  for (const Status& s : t.statuses()) status_labels_.push_back(options.labels == Labels::id ? s.id : s.name.get(name_lang));
+  for (const Status& s : t.statuses())
+    status_labels_.push_back(options.labels == Labels::id ? s.id : s.name.get(name_lang));
   scratch_.reserve(256);
   json_.reserve(1 << 16);
 }
@@ -100,9 +107,11 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
     if (record.fields.size() == width && options_.delimiter == options_.input_delimiter)
       csv_.raw_fields(record.raw);
     else
-      for (std::size_t f = 0; f < width; ++f) csv_.field(f < record.fields.size() ? record.fields[f] : std::string_view());
+      for (std::size_t f = 0; f < width; ++f)
+        csv_.field(f < record.fields.size() ? record.fields[f] : std::string_view());
     for (int level = 0; level < levels_; ++level)
-      csv_.field(level_status_[level] == kNoStatus ? std::string_view() : status_labels_[static_cast<std::size_t>(level_status_[level])]);
+      csv_.field(level_status_[level] == kNoStatus ? std::string_view()
+                                                   : status_labels_[static_cast<std::size_t>(level_status_[level])]);
     csv_.field(rule);
     csv_.field(scratch_);
     if (has_current_) csv_.field(result.changed ? "true" : "false");

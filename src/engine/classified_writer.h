@@ -19,7 +19,8 @@ namespace ftstatus {
 void append_problems(std::string& out, const Classifier& classifier, const RowResult& result);
 
 // One human sentence for a problem, for --errors and bulk validate.
-std::string describe_problem(const Classifier& classifier, const RowProblem& problem, const RowResult& result, Lang lang);
+std::string describe_problem(const Classifier& classifier, const RowProblem& problem, const RowResult& result,
+                             Lang lang);
 
 class ClassifiedWriter final : public RecordSink {
  public:
@@ -40,7 +41,7 @@ class ClassifiedWriter final : public RecordSink {
   CsvWriter csv_;
   int levels_;
   bool has_current_ = false;
-  std::vector<std::string> header_names_;  // JSONL keys
+  std::vector<std::string> header_names_;   // JSONL keys
   std::vector<std::string> status_labels_;  // by StatusIndex, in the chosen labels
   StatusIndex level_status_[3] = {kNoStatus, kNoStatus, kNoStatus};
   std::string scratch_;

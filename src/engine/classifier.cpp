@@ -5,17 +5,16 @@
 #include <fmt/format.h>
 
 #include "engine/seen_set.h"
-#include "model/utf8.h"
 #include "ftstatus/validator.h"
+#include "model/utf8.h"
 
 namespace ftstatus {
 
 namespace {
 
 constexpr std::array kRowCodeNames = {
-    "field_count",   "invalid_value", "invalid_utf8",        "missing_id",          "duplicate_id",
-    "no_rule",       "target_date_missing", "target_date_invalid", "target_date_past",
-    "target_date_beyond_horizon",
+    "field_count", "invalid_value",       "invalid_utf8",        "missing_id",       "duplicate_id",
+    "no_rule",     "target_date_missing", "target_date_invalid", "target_date_past", "target_date_beyond_horizon",
 };
 static_assert(kRowCodeNames.size() == static_cast<std::size_t>(RowCode::target_date_beyond_horizon) + 1);
 
@@ -23,17 +22,20 @@ constexpr std::size_t kMaxCachedNames = 4096;
 
 RowCode row_code(Code code) {
   switch (code) {
-    case Code::target_date_missing: return RowCode::target_date_missing;
-    case Code::target_date_past: return RowCode::target_date_past;
-    case Code::target_date_beyond_horizon: return RowCode::target_date_beyond_horizon;
-    default: return RowCode::target_date_invalid;
+    case Code::target_date_missing:
+      return RowCode::target_date_missing;
+    case Code::target_date_past:
+      return RowCode::target_date_past;
+    case Code::target_date_beyond_horizon:
+      return RowCode::target_date_beyond_horizon;
+    default:
+      return RowCode::target_date_invalid;
   }
 }
 
 }  // namespace
 
 std::string_view row_code_name(RowCode code) { return kRowCodeNames[static_cast<std::size_t>(code)]; }
-
 
 Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyOptions options)
     : taxonomy_(taxonomy), rules_(rules), options_(options) {
@@ -62,11 +64,12 @@ Result Classifier::bind_header(const std::vector<std::string_view>& header) {
     if (c < 0) continue;
     int& field = field_of_column_[static_cast<std::size_t>(c)];
     if (field >= 0)
-      return Error{Problem("header_duplicate_column", {{"first", std::to_string(field + 1)},
-                                                       {"first_name", std::string(header[static_cast<std::size_t>(field)])},
-                                                       {"second", std::to_string(i + 1)},
-                                                       {"second_name", std::string(header[i])},
-                                                       {"column", schema.columns[static_cast<std::size_t>(c)].id}})};
+      return Error{
+          Problem("header_duplicate_column", {{"first", std::to_string(field + 1)},
+                                              {"first_name", std::string(header[static_cast<std::size_t>(field)])},
+                                              {"second", std::to_string(i + 1)},
+                                              {"second_name", std::string(header[i])},
+                                              {"column", schema.columns[static_cast<std::size_t>(c)].id}})};
     field = static_cast<int>(i);
   }
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
@@ -139,9 +142,14 @@ const RowResult& Classifier::classify(const Record& record) {
     }
     bool ok = true;
     switch (col.type) {
-      case ColumnType::string: break;
-      case ColumnType::integer: ok = parse_integer(text, cell.value); break;
-      case ColumnType::date: ok = parse_date(text, options_.date_format, cell.value); break;
+      case ColumnType::string:
+        break;
+      case ColumnType::integer:
+        ok = parse_integer(text, cell.value);
+        break;
+      case ColumnType::date:
+        ok = parse_date(text, options_.date_format, cell.value);
+        break;
       case ColumnType::boolean: {
         bool flag = false;
         ok = parse_bool(text, flag);
@@ -156,7 +164,8 @@ const RowResult& Classifier::classify(const Record& record) {
     if (!ok) {
       // A cell that does not parse counts as empty for the rules.
       cell_invalid_[c] = 1;
-      if (static_cast<int>(c) != target_date_column_) r.problems.push_back({RowCode::invalid_value, static_cast<int>(c), f});
+      if (static_cast<int>(c) != target_date_column_)
+        r.problems.push_back({RowCode::invalid_value, static_cast<int>(c), f});
       continue;
     }
     cell.empty = false;
@@ -180,7 +189,7 @@ const RowResult& Classifier::classify(const Record& record) {
       if (column < 0) return {};
       int f = field_of(column);
       return f >= 0 && static_cast<std::size_t>(f) < record.fields.size() ? record.fields[static_cast<std::size_t>(f)]
-                                                                           : std::string_view();
+                                                                          : std::string_view();
     };
     const std::string_view current[3] = {text_of(l1_column_), text_of(l2_column_), text_of(l3_column_)};
     r.changed = resolve_current(current) != r.status;
@@ -202,7 +211,9 @@ void Classifier::check_target_date(const Record&) {
     }
   }
   std::optional<Code> code = target_date_problem(taxonomy_.at(r.status).target_date, state, date, options_.as_of);
-  if (code) r.problems.push_back({row_code(*code), target_date_column_, target_date_column_ >= 0 ? field_of(target_date_column_) : -1});
+  if (code)
+    r.problems.push_back(
+        {row_code(*code), target_date_column_, target_date_column_ >= 0 ? field_of(target_date_column_) : -1});
 }
 
 namespace {

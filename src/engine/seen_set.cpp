@@ -111,8 +111,10 @@ bool SeenSet::run_contains(const Run& run, std::uint64_t hash) const {
     std::uint64_t value = 0;
     read_at(file_, &value, 1, run.offset + static_cast<std::int64_t>(mid * sizeof value));
     if (value == hash) return true;
-    if (value < hash) low = mid + 1;
-    else high = mid;
+    if (value < hash)
+      low = mid + 1;
+    else
+      high = mid;
   }
   return false;
 }
@@ -198,7 +200,8 @@ void SeenSet::merge_runs() {
   auto refill = [&](Cursor& c) {
     std::size_t n = std::min(kMergeBuffer, c.run->count - c.next);
     c.buffer.resize(n);
-    if (n > 0) read_at(file_, c.buffer.data(), n, c.run->offset + static_cast<std::int64_t>(c.next * sizeof(std::uint64_t)));
+    if (n > 0)
+      read_at(file_, c.buffer.data(), n, c.run->offset + static_cast<std::int64_t>(c.next * sizeof(std::uint64_t)));
     c.next += n;
     c.at = 0;
   };

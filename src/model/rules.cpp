@@ -52,10 +52,14 @@ bool Condition::holds(const CellValue* cells, std::int64_t as_of_days) const {
       if (cell.empty) return false;
       std::int64_t limit = relative_days ? as_of_days - number : number;
       switch (cmp) {
-        case Cmp::lt: return cell.value < limit;
-        case Cmp::le: return cell.value <= limit;
-        case Cmp::gt: return cell.value > limit;
-        case Cmp::ge: return cell.value >= limit;
+        case Cmp::lt:
+          return cell.value < limit;
+        case Cmp::le:
+          return cell.value <= limit;
+        case Cmp::gt:
+          return cell.value > limit;
+        case Cmp::ge:
+          return cell.value >= limit;
       }
     }
   }

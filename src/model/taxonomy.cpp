@@ -53,8 +53,8 @@ StatusIndex Taxonomy::find_at_level(int level, std::string_view text) const {
   return kNoStatus;
 }
 
-std::vector<StatusIndex> Taxonomy::closest(const std::vector<StatusIndex>& candidates,
-                                           std::string_view text, std::size_t max_count) const {
+std::vector<StatusIndex> Taxonomy::closest(const std::vector<StatusIndex>& candidates, std::string_view text,
+                                           std::size_t max_count) const {
   std::string wanted = normalize_name(text);
   std::vector<std::pair<std::size_t, StatusIndex>> scored;
   for (StatusIndex i : candidates) {
@@ -62,14 +62,12 @@ std::vector<StatusIndex> Taxonomy::closest(const std::vector<StatusIndex>& candi
     for (const std::string& key : keys(i)) {
       std::size_t d = edit_distance(wanted, key);
       // A typed fragment of a long name ("onboarding") is a strong hint.
-      if (!wanted.empty() && key.find(wanted) != std::string::npos)
-        d = std::min<std::size_t>(d, 1);
+      if (!wanted.empty() && key.find(wanted) != std::string::npos) d = std::min<std::size_t>(d, 1);
       best = std::min(best, d);
     }
     scored.emplace_back(best, i);
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<StatusIndex> out;
   for (const auto& [distance, i] : scored) {
     if (out.size() == max_count) break;

@@ -19,7 +19,8 @@ std::string resolved_label(const Taxonomy& t, const Validation& v, Lang lang) {
 
 void write_validation_text(std::ostream& out, const Taxonomy& t, const Assignment& a, const Validation& v, Lang lang) {
   if (v.valid()) {
-    std::string date = a.target_date.empty() ? "" : Problem("report_with_target_date", {{"date", a.target_date}}).message(lang);
+    std::string date =
+        a.target_date.empty() ? "" : Problem("report_with_target_date", {{"date", a.target_date}}).message(lang);
     out << fmt::format("{}: {} ({}){}\n", Problem("report_valid").message(lang), resolved_label(t, v, lang),
                        t.path(v.deepest()), date);
     return;
@@ -144,8 +145,8 @@ void FindingReport::finish(const ValidateSummary& summary) {
     json_.value(summary.invalid_rows);
     json_.end_object();
   } else {
-    out_ << Problem("report_rows_invalid", {{"rows", std::to_string(summary.rows)},
-                                            {"invalid", std::to_string(summary.invalid_rows)}})
+    out_ << Problem("report_rows_invalid",
+                    {{"rows", std::to_string(summary.rows)}, {"invalid", std::to_string(summary.invalid_rows)}})
                 .message(lang_)
          << '\n';
   }

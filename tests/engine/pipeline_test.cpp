@@ -74,8 +74,8 @@ class CollectingSink final : public RecordSink {
   bool fail_;
 };
 
-const std::vector<std::string> kHeader = {"entitlement_id", "tenant_state", "intent", "blocker", "deployment",
-                                          "target_date"};
+const std::vector<std::string> kHeader = {"entitlement_id", "tenant_state", "intent",
+                                          "blocker",        "deployment",   "target_date"};
 
 ClassifyOptions as_of_2026_11_24() {
   ClassifyOptions options;
@@ -101,15 +101,16 @@ TEST_CASE("classify_records hands every record, in order, with its status to eve
   CHECK(first.header_width == kHeader.size());
   CHECK(first.lines == std::vector<long>{2, 3, 4, 5});
   CHECK(first.statuses == std::vector<std::string>{"duplicate_invalid", "blocked/legal_regulatory",
-                                                    "in_progress/solution_or_user_adoption",
-                                                    "no_intent/executive_sponsorship"});
+                                                   "in_progress/solution_or_user_adoption",
+                                                   "no_intent/executive_sponsorship"});
   CHECK(second.statuses == first.statuses);
   CHECK(first.finished);
   CHECK(second.finished);
   CHECK(summary.rows == 4);
   CHECK(summary.rows_with_problems == 1);  // E1 again: duplicate_id
   CHECK(first.problem_counts.back() == 1);
-  StatusIndex legal = loaded.taxonomy->find_child(loaded.taxonomy->find_child(kNoStatus, "blocked"), "legal_regulatory");
+  StatusIndex legal =
+      loaded.taxonomy->find_child(loaded.taxonomy->find_child(kNoStatus, "blocked"), "legal_regulatory");
   CHECK(summary.per_status[static_cast<std::size_t>(legal)] == 1);
 }
 
