@@ -21,7 +21,7 @@ class CsvSource final : public RecordSource {
     try {
       if (reader_.next(record)) return true;
     } catch (const CsvError& e) {
-      status_ = Error{Problem("input_unreadable", {{"detail", e.what()}}), name_, e.line, e.column};
+      status_ = Error{e.problem, name_, e.line, e.column};
       return false;
     }
     if (std::ferror(in_)) status_ = Error{Problem("input_read_error"), name_, 0, 0};

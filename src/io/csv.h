@@ -2,6 +2,8 @@
 // Streaming RFC 4180 CSV: quoted fields with delimiters, doubled quotes and
 // line breaks; UTF-8 BOM; LF or CRLF; comma, semicolon or tab detected from
 // the header. Memory is one buffer the size of the longest record, reused.
+#include <array>
+#include <cstddef>
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
@@ -9,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ftstatus/problems.h"
 #include "ftstatus/record.h"
 #include "model/utf8.h"
 
@@ -16,13 +19,142 @@ namespace ftstatus {
 
 // What makes the whole input unreadable: no header, a quote still open at
 // the end of the file, binary data.
+// It carries a catalogue problem (input_not_text, input_lone_cr, ...);
+// what() is its English text, for programs that only log it.
 class CsvError : public std::runtime_error {
  public:
-  CsvError(long line, long column, const std::string& message)
-      : std::runtime_error(message), line(line), column(column) {}
+  CsvError(long at_line, long at_column, Problem what_is_wrong)
+      : std::runtime_error(what_is_wrong.text(Lang::en)),
+        line(at_line),
+        column(at_column),
+        problem(std::move(what_is_wrong)) {}
   long line;
   long column;
+  Problem problem;
 };
+
+// The one CSV state machine: the header pass and the record pass both run it,
+// so they cannot disagree about quoting. A quote opens a quoted field only at
+// the start of a field (elsewhere it is text: 27" monitor, as in Excel);
+// inside quotes a doubled quote is one quote and delimiters and line breaks
+// are data; text after the closing quote still belongs to the field.
+// Positions count from the first byte of the record being scanned, so they
+// survive the reader moving the record within its buffer.
+class CsvScanner {
+ public:
+  enum class Event {
+    delimiter,        // a field ends here; call begin_field() after it
+    record_end,       // the LF that ends the record
+    carriage_return,  // a CR outside quotes (only when asked for)
+    nul,              // a NUL byte, in quotes or not: the input is not text
+    need_input,       // the bytes ran out inside the record
+  };
+
+  CsvScanner() : CsvScanner(",", false) {}
+  // `delimiters`: the bytes that end a field outside quotes (the header pass
+  // gives every candidate). `report_cr`: stop at CRs outside quotes too.
+  CsvScanner(std::string_view delimiters, bool report_cr);
+
+  void begin_record() {
+    begin_field(0);
+    line_breaks_ = 0;
+  }
+  void begin_field(std::size_t at) {
+    state_ = State::field_start;
+    field_start_ = at;
+    quote_close_ = 0;
+    doubled_quotes_ = false;
+  }
+  // Scans record[at, size) to the next event and leaves `at` on its byte (on
+  // `size` for need_input); the scan resumes from `at` when more bytes come.
+  // record[size] must be a NUL: a sentinel, so the tight loops over plain
+  // text need no bounds check.
+  Event advance(const char* record, std::size_t& at, std::size_t size);
+
+  bool in_quotes() const { return state_ == State::quoted; }
+  // Where the current field starts; its opening quote when it is quoted.
+  std::size_t field_start() const { return field_start_; }
+  // The current field's closing quote so far; 0 when it has no opening quote.
+  std::size_t quote_close() const { return quote_close_; }
+  bool doubled_quotes() const { return doubled_quotes_; }
+  // LFs inside quotes in this record so far (outside quotes an LF ends it).
+  long line_breaks() const { return line_breaks_; }
+
+ private:
+  enum class State : unsigned char { field_start, unquoted, quoted, quote_in_quoted };
+  enum Byte : unsigned char { text = 0, quote, line_feed, delimiter, carriage_return, nul };
+  // Bytes that end a run of quoted text: the quote that may close it, an LF to
+  // count lines, a NUL that means the input is not text.
+  static constexpr std::array<bool, 256> kQuotedStop = [] {
+    std::array<bool, 256> stop{};
+    stop['"'] = stop['\n'] = stop['\0'] = true;
+    return stop;
+  }();
+
+  Byte byte_[256] = {};  // what a byte means outside quotes; text for most
+  State state_ = State::field_start;
+  std::size_t field_start_ = 0;
+  std::size_t quote_close_ = 0;
+  bool doubled_quotes_ = false;
+  long line_breaks_ = 0;
+};
+
+// Defined here so that the reader's loop inlines it: the scan is the hot path.
+inline CsvScanner::Event CsvScanner::advance(const char* record, std::size_t& at, std::size_t size) {
+  std::size_t i = at;
+  for (;;) {
+    if (state_ == State::quoted) {
+      while (!kQuotedStop[static_cast<unsigned char>(record[i])]) ++i;
+      if (record[i] == '"') {
+        state_ = State::quote_in_quoted;  // closes the field, unless another quote follows
+        quote_close_ = i++;
+        continue;
+      }
+      if (record[i] == '\n') {
+        ++line_breaks_;
+        ++i;
+        continue;
+      }
+      if (i == size) break;  // the sentinel
+      at = i;
+      return Event::nul;
+    }
+    // Plain text in one tight loop: this is where the time goes.
+    const char* p = record + i;
+    while (byte_[static_cast<unsigned char>(*p)] == text) ++p;
+    if (p != record + i) state_ = State::unquoted;
+    i = static_cast<std::size_t>(p - record);
+    switch (byte_[static_cast<unsigned char>(record[i])]) {
+      case quote:
+        if (state_ == State::field_start) {
+          state_ = State::quoted;
+        } else if (state_ == State::quote_in_quoted) {
+          state_ = State::quoted;
+          doubled_quotes_ = true;
+        }  // else a quote inside plain text is text
+        ++i;
+        continue;
+      case delimiter:
+        at = i;
+        return Event::delimiter;
+      case line_feed:
+        at = i;
+        return Event::record_end;
+      case carriage_return:
+        state_ = State::unquoted;  // to quoting, a CR is text
+        at = i;
+        return Event::carriage_return;
+      case nul:
+      case text:
+        break;
+    }
+    if (i == size) break;  // the sentinel
+    at = i;
+    return Event::nul;
+  }
+  at = size;
+  return Event::need_input;
+}
 
 class CsvReader {
  public:
@@ -41,34 +173,54 @@ class CsvReader {
   bool crlf() const { return crlf_; }
 
  private:
-  bool fill();  // reads more input after end_; false at EOF
+  // Where a field lies in the record, as the scanner found it: 16 bytes, as
+  // a 16 MiB record of delimiters holds 16 million of them.
+  struct FieldBounds {
+    static constexpr std::size_t kDoubledQuotes = std::size_t(1) << 63;  // in quote_close
+    std::size_t start;
+    std::size_t quote_close;  // 0 when not quoted; kDoubledQuotes set when it holds doubled quotes
+  };
+  struct UnescapedField {
+    std::size_t index;  // in the record
+    std::size_t offset;
+    std::size_t length;
+  };
+
+  // Reads more input after end_; false at EOF.
+  bool fill();
+  // What buf_ holds without its last byte, kept for the NUL after end_.
+  std::size_t capacity() const { return buf_.size() - 1; }
   void start();
-  std::size_t find_record_end(std::size_t from, bool& at_eof);
-  void split(std::string_view raw, Record& record);
+  void end_field() {
+    bounds_.push_back({scanner_.field_start(),
+                       scanner_.quote_close() | (scanner_.doubled_quotes() ? FieldBounds::kDoubledQuotes : 0)});
+  }
+  void make_fields(std::string_view raw, Record& record);
+  CsvError error_at(std::size_t offset, std::string_view problem) const;
 
   std::FILE* in_;
   char delimiter_;
   Encoding encoding_;
-  std::string buf_;
+  std::string buf_;      // buf_[end_] is a NUL: the scanner's sentinel
   std::size_t pos_ = 0;  // start of unread data in buf_
   std::size_t end_ = 0;  // end of valid data in buf_
   bool eof_ = false;
   bool started_ = false;
   bool had_bom_ = false;
   bool crlf_ = false;
-  bool special_[256] = {};  // bytes the record scanner must look at: quote, LF, delimiter, NUL
   bool first_record_ = true;
   long line_ = 1;
-  std::string unescaped_;  // holds fields with doubled quotes
-  std::vector<std::pair<std::size_t, std::size_t>> spans_;  // (offset, length); offset >= kUnescaped -> in unescaped_
-  std::string raw_chunk_;  // cp1252 bytes before transcoding
+  CsvScanner scanner_;                            // the record pass, with the chosen delimiter
+  std::vector<FieldBounds> bounds_;               // the current record's fields
+  std::string unescaped_;                         // fields with doubled quotes or text after the closing quote
+  std::vector<UnescapedField> unescaped_fields_;  // where each of those is in unescaped_
+  std::string raw_chunk_;                         // cp1252 bytes before transcoding
 };
 
 // Writes records with RFC 4180 quoting through a large buffer.
 class CsvWriter {
  public:
-  CsvWriter(std::FILE* out, char delimiter, bool crlf = false)
-      : out_(out), delimiter_(delimiter), crlf_(crlf) {
+  CsvWriter(std::FILE* out, char delimiter, bool crlf = false) : out_(out), delimiter_(delimiter), crlf_(crlf) {
     buf_.reserve(1 << 16);
   }
   ~CsvWriter() { flush(); }

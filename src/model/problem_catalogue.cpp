@@ -750,7 +750,6 @@ constexpr ProblemInfo kCatalogue[] = {
      "", "",
      "meaning"},
     // ---- the command line: usage, and the words around reports -----------
-    {"input_unreadable", error, "{detail}", "{detail}", "", ""},  // TEMPORARY until CsvError carries a Problem
     {"internal_error", error,
      "internal error: {detail}",
      "error interno: {detail}",

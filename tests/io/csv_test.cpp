@@ -31,7 +31,7 @@ CsvError error_of(std::string_view bytes) {
     return e;
   }
   FAIL("no CsvError was thrown");
-  return CsvError(0, 0, "");
+  return CsvError(0, 0, ftstatus::Problem("input_not_text"));
 }
 
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
