@@ -16,7 +16,11 @@ enum class ColumnType { string, integer, boolean, date, enumeration };
 std::string_view type_name(ColumnType type);
 std::optional<ColumnType> parse_column_type(std::string_view text);
 
-enum class DateFormat { iso, mdy, dmy };
+// How numeric dates are read. `automatic` (the default of --date-format)
+// is decided per column by the pipeline from the values; parse_date given
+// `automatic` accepts only forms that are not ambiguous.
+enum class DateFormat { automatic, iso, ymd, mdy, dmy };
+// "auto", "iso", "ymd", "mdy", "dmy"; nullopt otherwise.
 std::optional<DateFormat> parse_date_format(std::string_view text);
 
 struct Column {
@@ -26,6 +30,7 @@ struct Column {
   // Other spellings of enum values ("sí" for yes), folded with fold_name.
   std::vector<std::pair<std::string, int>> value_aliases;
   bool required = false;             // the CSV header must have it
+  bool optional = false;             // may be absent although a rule reads it (it is then empty)
   bool unique = false;               // a repeated value is a duplicate_id problem
   std::vector<std::string> aliases;  // other header names (e.g. Spanish)
   int line = 0;

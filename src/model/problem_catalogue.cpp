@@ -783,6 +783,10 @@ constexpr ProblemInfo kCatalogue[] = {
      "time: {seconds} s ({rate} rows/s)",
      "tiempo: {seconds} s ({rate} filas/s)",
      "", ""},
+    // ---- part 4: values and dates (helper A adds rows below this line)
+    // ---- part 4: encodings and line ends (helper B adds rows below this line)
+    // ---- part 4: command-line help and messages (helper C adds rows below this line)
+    // ---- part 4: column accounting (lead adds rows below this line)
 };
 // clang-format on
 
