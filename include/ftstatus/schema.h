@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "ftstatus/lang.h"
+
 namespace ftstatus {
 
 enum class ColumnType { string, integer, boolean, date, enumeration };
@@ -50,17 +52,49 @@ struct Schema {
 // "Entitlement ID", "entitlement-id" and "ENTITLEMENT_ID" are the same.
 std::string normalize_header(std::string_view header);
 
-// Cell parsing shared by the rules loader and classification. Cells are
-// trimmed; enum and bool values compare case-insensitively.
+// Cell parsing shared by the rules loader and classification, as
+// spreadsheets write cells (src/model/values.cpp, src/model/dates.cpp).
+// Cells are trimmed. Each runs once per cell: a plain ASCII cell written the
+// usual way costs no allocation.
 std::string_view trim(std::string_view text);
 // Equal ignoring ASCII case (enum values, string conditions).
 bool iequals_ascii(std::string_view a, std::string_view b);
-bool parse_bool(std::string_view text, bool& out);  // true/false yes/no y/n 1/0 sí/si
+// Any case: true/false, yes/no, y/n, 1/0, x (true), sí/si/no, oui/non,
+// ja/nein, sim/não, and Excel's TRUE/FALSE in Spanish (VERDADERO/FALSO),
+// Portuguese (VERDADEIRO/FALSO), French (VRAI/FAUX), German (WAHR/FALSCH)
+// and Italian (VERO/FALSO).
+bool parse_bool(std::string_view text, bool& out);
+// An optional sign, then digits, optionally grouped by thousands with one
+// kind of separator ('.', ',', ' ', U+00A0 or U+202F): the first group 1 to 3
+// digits, every later one exactly 3 ("1.200", "2 000"). "1.5", "1.200,50" and
+// numbers outside int64 are refused.
 bool parse_integer(std::string_view text, std::int64_t& out);
-// Enum value index, or -1. Values compare ignoring ASCII case; value
-// aliases ignoring case and accents too.
+// Enum value index, or -1. Values compare ignoring ASCII case, then like
+// headers (normalize_header: case, accents, spaces, '_' and '-' ignored, so
+// "IT Change" is it_change); value aliases the same way.
 int parse_enum(const Column& column, std::string_view text);
-// Days since 1970-01-01.
+
+// Days since 1970-01-01. Accepted with every format: ISO yyyy-mm-dd (also
+// with '/' or '.', and with a time or zone after it: the date part counts).
+// Every format but iso also accepts month names in English and Spanish
+// ("2-mar-2026", "Mar 2, 2026", "2 de marzo de 2027") and Excel serial
+// numbers from 1950 to 9999 (45000 is 2023-03-15). Numeric d/m/y and m/d/y
+// ('/', '-' or '.', 2- or 4-digit years, 00-29 being 20xx, optionally with a
+// time) follow dmy or mdy; `automatic` accepts only those that read the same
+// either way or have a part above 12; ymd reads yy/mm/dd instead.
 bool parse_date(std::string_view text, DateFormat format, std::int64_t& out);
+
+// What one cell says about day/month order, for deciding a column's format.
+enum class DateOrder {
+  none,         // not a numeric d/m form (ISO, month name, serial, garbage), or both parts equal
+  day_first,    // the first part is above 12 ("25/03/2026")
+  month_first,  // the second part is above 12 ("03/25/2026")
+  ambiguous,    // both parts are 1 to 12 ("02/03/2026")
+};
+DateOrder date_order_of(std::string_view text);
+
+// The forms parse_date tries with `format`, as a short list for messages
+// ("YYYY-MM-DD, DD/MM/YYYY, 2 mar 2026, an Excel serial number").
+std::string date_forms(DateFormat format, Lang lang);
 
 }  // namespace ftstatus

@@ -784,6 +784,27 @@ constexpr ProblemInfo kCatalogue[] = {
      "tiempo: {seconds} s ({rate} filas/s)",
      "", ""},
     // ---- part 4: values and dates (helper A adds rows below this line)
+    // The forms parse_date tries with each --date-format, for messages about a date it could not read.
+    {"date_forms_automatic", note,
+     "YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY where the day is above 12, 2 mar 2026, an Excel serial number",
+     "AAAA-MM-DD, DD/MM/AAAA o MM/DD/AAAA cuando el día es mayor que 12, 2 mar 2026, un número de serie de Excel",
+     "", ""},
+    {"date_forms_iso", note,
+     "YYYY-MM-DD",
+     "AAAA-MM-DD",
+     "", ""},
+    {"date_forms_ymd", note,
+     "YYYY-MM-DD, YY-MM-DD, 2 mar 2026, an Excel serial number",
+     "AAAA-MM-DD, AA-MM-DD, 2 mar 2026, un número de serie de Excel",
+     "", ""},
+    {"date_forms_dmy", note,
+     "YYYY-MM-DD, DD/MM/YYYY, 2 mar 2026, an Excel serial number",
+     "AAAA-MM-DD, DD/MM/AAAA, 2 mar 2026, un número de serie de Excel",
+     "", ""},
+    {"date_forms_mdy", note,
+     "YYYY-MM-DD, MM/DD/YYYY, Mar 2, 2026, an Excel serial number",
+     "AAAA-MM-DD, MM/DD/AAAA, mar 2, 2026, un número de serie de Excel",
+     "", ""},
     // ---- part 4: encodings and line ends (helper B adds rows below this line)
     // ---- part 4: command-line help and messages (helper C adds rows below this line)
     // ---- part 4: column accounting (lead adds rows below this line)
