@@ -20,6 +20,39 @@ void append_cp1252(std::string& out, unsigned char b) {
   append_utf8(out, b < 0x80 ? b : b < 0xA0 ? kCp1252High[b - 0x80] : b);
 }
 
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
+constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+// Where the first byte that is not UTF-8 lies in `text`, or npos. Unless
+// `at_end`, a multi-byte character cut by the end of `text` is only unfinished.
+std::size_t first_non_utf8(std::string_view text, bool at_end) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const Utf8Char c = decode_utf8(text, i);
+    if (c.valid) {
+      i += c.length;
+      continue;
+    }
+    if (!at_end) {
+      // A lead byte followed only by continuation bytes up to the end: the rest comes in the next read.
+      const auto lead = static_cast<unsigned char>(text[i]);
+      const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      bool cut = lead >= 0xC2 && lead <= 0xF4 && i + length > text.size();
+      for (std::size_t k = i + 1; cut && k < text.size(); ++k)
+        cut = (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80;
+      if (cut) return std::string_view::npos;
+    }
+    return i;
+  }
+  return std::string_view::npos;
+}
+
 // 1-based line and column of `offset` counted from `base` (which is at `line`, column 1).
 std::pair<long, long> locate(std::string_view text, std::size_t offset, long line) {
   long column = 1;
@@ -39,8 +72,13 @@ std::pair<long, long> locate(std::string_view text, std::size_t offset, long lin
 std::optional<Encoding> parse_encoding(std::string_view text) {
   std::string lower;
   for (char c : text) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (lower == "auto") return Encoding::automatic;
   if (lower == "utf-8" || lower == "utf8") return Encoding::utf8;
-  if (lower == "cp1252" || lower == "windows-1252" || lower == "latin1") return Encoding::cp1252;
+  // Plain UTF-16 is little-endian, as Windows writes it; a BOM overrides that.
+  if (lower == "utf-16" || lower == "utf16" || lower == "utf-16le" || lower == "utf16le") return Encoding::utf16le;
+  if (lower == "utf-16be" || lower == "utf16be") return Encoding::utf16be;
+  if (lower == "cp1252" || lower == "windows-1252" || lower == "latin1" || lower == "iso-8859-1")
+    return Encoding::cp1252;
   return std::nullopt;
 }
 
@@ -59,42 +97,148 @@ CsvReader::CsvReader(std::FILE* in, char delimiter, Encoding encoding)
   unescaped_.reserve(4096);
 }
 
+void CsvReader::reserve_after_end(std::size_t bytes) {
+  if (capacity() - end_ < bytes) buf_.resize(std::max(capacity() * 2, end_ + bytes) + 1);
+}
+
 bool CsvReader::fill() {
   if (eof_) return false;
   if (end_ == capacity()) buf_.resize(capacity() * 2 + 1);
-  std::size_t room = capacity() - end_;
   std::size_t got;
   if (encoding_ == Encoding::utf8) {
-    got = std::fread(buf_.data() + end_, 1, room, in_);
+    got = std::fread(buf_.data() + end_, 1, capacity() - end_, in_);
     end_ += got;
   } else {
-    // A cp1252 byte becomes at most 3 UTF-8 bytes.
-    raw_chunk_.resize(std::max<std::size_t>(room / 3, 1));
-    if (room < 3) {
-      buf_.resize(capacity() * 2 + 1);
-      room = capacity() - end_;
-      raw_chunk_.resize(room / 3);
-    }
+    // A cp1252 byte becomes at most 3 UTF-8 bytes, a UTF-16 code unit at most
+    // 3 (a surrogate pair 4), plus 3 for a high surrogate left from the last read.
+    reserve_after_end(16);
+    const std::size_t room = capacity() - end_ - 3;
+    raw_chunk_.resize(encoding_ == Encoding::cp1252 ? room / 3 : room / 3 * 2);
     got = std::fread(raw_chunk_.data(), 1, raw_chunk_.size(), in_);
-    std::string converted;  // one character: short enough to need no allocation
-    for (std::size_t i = 0; i < got; ++i) {
-      const auto b = static_cast<unsigned char>(raw_chunk_[i]);
+    decode(raw_chunk_.data(), got);
+  }
+  if (got == 0) {
+    eof_ = true;
+    const std::size_t before = end_;
+    if (encoding_ == Encoding::utf16le || encoding_ == Encoding::utf16be) finish_utf16();
+    buf_[end_] = '\0';
+    return end_ != before;
+  }
+  buf_[end_] = '\0';
+  return true;
+}
+
+void CsvReader::decode(const char* bytes, std::size_t size) {
+  if (encoding_ == Encoding::utf8) {
+    std::memcpy(buf_.data() + end_, bytes, size);
+    end_ += size;
+  } else if (encoding_ == Encoding::cp1252) {
+    for (std::size_t i = 0; i < size; ++i) {
+      const auto b = static_cast<unsigned char>(bytes[i]);
       if (b < 0x80) {
         buf_[end_++] = static_cast<char>(b);
       } else {
-        converted.clear();
-        append_cp1252(converted, b);
-        std::memcpy(buf_.data() + end_, converted.data(), converted.size());
-        end_ += converted.size();
+        scratch_.clear();
+        append_cp1252(scratch_, b);
+        std::memcpy(buf_.data() + end_, scratch_.data(), scratch_.size());
+        end_ += scratch_.size();
       }
     }
+  } else {
+    decode_utf16(reinterpret_cast<const unsigned char*>(bytes), size);
   }
+}
+
+void CsvReader::decode_utf16(const unsigned char* bytes, std::size_t size) {
+  const bool big_endian = encoding_ == Encoding::utf16be;
+  auto put = [&](char32_t code_point) {
+    if (code_point < 0x80) {
+      buf_[end_++] = static_cast<char>(code_point);
+      return;
+    }
+    scratch_.clear();
+    append_utf8(scratch_, code_point);
+    std::memcpy(buf_.data() + end_, scratch_.data(), scratch_.size());
+    end_ += scratch_.size();
+  };
+  auto unit = [&](char16_t u) {
+    if (utf16_high_surrogate_ != 0) {
+      const char16_t high = utf16_high_surrogate_;
+      utf16_high_surrogate_ = 0;
+      if (u >= 0xDC00 && u <= 0xDFFF) {
+        put(0x10000 + ((static_cast<char32_t>(high) - 0xD800) << 10) + (static_cast<char32_t>(u) - 0xDC00));
+        return;
+      }
+      put(kReplacementCharacter);  // a high surrogate with no low one after it
+    }
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      utf16_high_surrogate_ = u;  // its low surrogate may be in the next read
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      put(kReplacementCharacter);  // a low surrogate on its own
+    } else {
+      put(u);  // U+0000 stays a NUL: the scanner then says the input is not text
+    }
+  };
+  auto combine = [big_endian](unsigned first, unsigned second) {
+    return static_cast<char16_t>(big_endian ? first << 8 | second : second << 8 | first);
+  };
+  std::size_t i = 0;
+  if (utf16_odd_byte_ >= 0 && size > 0) {
+    unit(combine(static_cast<unsigned>(utf16_odd_byte_), bytes[0]));
+    utf16_odd_byte_ = -1;
+    i = 1;
+  }
+  for (; i + 1 < size; i += 2) unit(combine(bytes[i], bytes[i + 1]));
+  if (i < size) utf16_odd_byte_ = bytes[i];
+}
+
+void CsvReader::finish_utf16() {
+  if (utf16_high_surrogate_ != 0) {
+    utf16_high_surrogate_ = 0;
+    scratch_.clear();
+    append_utf8(scratch_, kReplacementCharacter);
+    std::memcpy(buf_.data() + end_, scratch_.data(), scratch_.size());
+    end_ += scratch_.size();
+  }
+  if (utf16_odd_byte_ >= 0) {  // half a code unit at the end of the file
+    utf16_odd_byte_ = -1;
+    scratch_.clear();
+    append_utf8(scratch_, kReplacementCharacter);
+    std::memcpy(buf_.data() + end_, scratch_.data(), scratch_.size());
+    end_ += scratch_.size();
+  }
+}
+
+std::size_t CsvReader::start_decoding() {
+  raw_chunk_.resize(kInitialBuffer);
+  const std::size_t got = std::fread(raw_chunk_.data(), 1, raw_chunk_.size(), in_);
+  std::string_view bytes(raw_chunk_.data(), got);
+  // A BOM decides, unless the user named an encoding: then a UTF-8 BOM is
+  // skipped when reading UTF-8 or UTF-16, and a UTF-16 BOM gives UTF-16's byte order.
+  const bool utf16_asked = encoding_ == Encoding::utf16le || encoding_ == Encoding::utf16be;
+  const bool boms_decide = encoding_ == Encoding::automatic || utf16_asked;
+  if (bytes.starts_with(kUtf8Bom) && (boms_decide || encoding_ == Encoding::utf8)) {
+    had_bom_ = true;
+    encoding_ = Encoding::utf8;
+    bytes.remove_prefix(kUtf8Bom.size());
+  } else if (bytes.starts_with(kUtf16LeBom) || bytes.starts_with(kUtf16BeBom)) {
+    if (encoding_ == Encoding::utf8) throw CsvError(1, 1, Problem("input_utf16"));
+    if (boms_decide) {
+      had_bom_ = true;
+      encoding_ = bytes.starts_with(kUtf16LeBom) ? Encoding::utf16le : Encoding::utf16be;
+      bytes.remove_prefix(kUtf16LeBom.size());
+    }
+  }
+  std::size_t non_utf8 = std::string_view::npos;
+  if (encoding_ == Encoding::automatic) {
+    non_utf8 = first_non_utf8(bytes, got < kInitialBuffer);
+    encoding_ = non_utf8 == std::string_view::npos ? Encoding::utf8 : Encoding::cp1252;
+  }
+  const std::size_t growth = encoding_ == Encoding::cp1252 ? 3 : encoding_ == Encoding::utf8 ? 1 : 2;
+  reserve_after_end(bytes.size() * growth + 16);
+  decode(bytes.data(), bytes.size());
   buf_[end_] = '\0';
-  if (got == 0) {
-    eof_ = true;
-    return false;
-  }
-  return true;
+  return non_utf8;
 }
 
 CsvError CsvReader::error_at(std::size_t offset, std::string_view problem) const {
@@ -104,22 +248,14 @@ CsvError CsvReader::error_at(std::size_t offset, std::string_view problem) const
 
 void CsvReader::start() {
   started_ = true;
-  while (end_ < 4 && fill()) {
-  }
-  std::string_view head(buf_.data(), end_);
-  if (head.substr(0, 3) == "\xEF\xBB\xBF") {
-    had_bom_ = true;
-    pos_ = 3;
-  } else if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") {
-    throw CsvError(1, 1, Problem("input_utf16"));
-  }
+  const std::size_t non_utf8 = start_decoding();
   // A NUL anywhere in the first buffer stops the run before any record is read.
-  std::string_view sample(buf_.data() + pos_, end_ - pos_);
+  std::string_view sample(buf_.data(), end_);
   if (std::size_t nul = sample.find('\0'); nul != std::string_view::npos) throw error_at(nul, kNotText);
   // The header line, scanned with every candidate delimiter as a field
   // boundary (the delimiter is not known yet): count the candidates outside
-  // quotes, and refuse old Mac "CSV (Macintosh)" files whose lines end with a
-  // lone CR: they would read as one header row and lose every row.
+  // quotes, and find how the line ends: a lone CR before any LF is an old Mac
+  // "CSV (Macintosh)" file, whose records all end with a CR.
   constexpr std::string_view candidates = ",;\t";
   std::size_t counts[candidates.size()] = {};
   CsvScanner header(candidates, true);
@@ -130,10 +266,22 @@ void CsvReader::start() {
       ++counts[candidates.find(sample[at])];
       header.begin_field(at + 1);
     } else if (event == CsvScanner::Event::carriage_return) {
-      if (at + 1 < sample.size() && sample[at + 1] != '\n') throw error_at(at, "input_lone_cr");
+      if (at + 1 < sample.size() && sample[at + 1] != '\n') {
+        line_ending_ = LineEnding::cr;
+        break;
+      }
     } else {
       break;  // the header's end, or the end of the first buffer
     }
+  }
+  if (non_utf8 != std::string_view::npos) {
+    // Every byte before it is ASCII or UTF-8, so the decoded text starts with
+    // the same bytes. In a CR-only file a lone CR ends a line too.
+    const std::string_view before(buf_.data(), non_utf8);
+    long line = 1 + static_cast<long>(std::count(before.begin(), before.end(), '\n'));
+    if (line_ending_ == LineEnding::cr)
+      for (std::size_t i = 0; i < before.size(); ++i) line += before[i] == '\r' && i + 1 < end_ && buf_[i + 1] != '\n';
+    cp1252_evidence_line_ = line;
   }
   if (delimiter_ == 0) {
     // The header decides: the candidate seen most often outside quotes.
@@ -142,16 +290,20 @@ void CsvReader::start() {
       if (counts[k] > counts[best]) best = k;
     delimiter_ = candidates[best];
   }
-  scanner_ = CsvScanner(std::string_view(&delimiter_, 1), false);
+  scanner_ = CsvScanner(std::string_view(&delimiter_, 1), true);
 }
 
 bool CsvReader::next(Record& record) {
   if (!started_) start();
+  const bool cr_file = line_ending_ == LineEnding::cr;
   for (;;) {
     // One pass finds where the record ends and where its fields lie.
     scanner_.begin_record();
     bounds_.clear();
+    bool stray_cr = false;
     std::size_t at = 0;  // from pos_
+    std::size_t size;    // of the record without its line end
+    bool ends_with_cr;   // the line end is CR or CR LF
     for (;;) {
       const CsvScanner::Event event = scanner_.advance(buf_.data() + pos_, at, end_ - pos_);
       if (event == CsvScanner::Event::delimiter) {
@@ -159,9 +311,29 @@ bool CsvReader::next(Record& record) {
         scanner_.begin_field(++at);
         continue;
       }
-      if (event == CsvScanner::Event::record_end) break;
+      if (event == CsvScanner::Event::record_end) {
+        // A CR right before it is outside quotes too: part of the line end.
+        ends_with_cr = at > 0 && buf_[pos_ + at - 1] == '\r';
+        size = at - (ends_with_cr ? 1 : 0);
+        break;
+      }
       if (event == CsvScanner::Event::nul) throw error_at(at, kNotText);
-      // need_input: the record goes on past the bytes read so far.
+      if (event == CsvScanner::Event::carriage_return && pos_ + at + 1 < end_) {
+        if (buf_[pos_ + at + 1] == '\n') {  // CR LF: the LF ends the record
+          ++at;
+          continue;
+        }
+        if (cr_file) {  // a lone CR ends the record
+          ends_with_cr = true;
+          size = at;
+          break;
+        }
+        stray_cr = true;  // a lone CR inside a record stays in its cell
+        ++at;
+        continue;
+      }
+      // need_input, or a CR that is the last byte read (what follows it
+      // decides what it is): the record goes on past the bytes read so far.
       const bool quoted = scanner_.in_quotes();
       if (end_ - pos_ > kMaxRecordBytes)
         throw error_at(quoted ? scanner_.field_start() : 0, quoted ? "input_quote_too_long" : "input_record_too_long");
@@ -175,23 +347,28 @@ bool CsvReader::next(Record& record) {
       if (!fill()) {
         if (pos_ == end_) return false;
         if (quoted) throw error_at(scanner_.field_start(), "input_unclosed_quote");
-        break;  // the last record needs no line break
+        // The last record needs no line end; a CR as the last byte of the input is one.
+        ends_with_cr = event == CsvScanner::Event::carriage_return;
+        size = at;
+        break;
       }
     }
     end_field();
-    std::string_view raw(buf_.data() + pos_, at);
+    std::string_view raw(buf_.data() + pos_, size);
     pos_ = std::min(pos_ + at + 1, end_);
     const long start_line = line_;
     line_ += scanner_.line_breaks() + 1;
-    const bool ends_crlf = !raw.empty() && raw.back() == '\r';
-    if (ends_crlf) raw.remove_suffix(1);
+    if (cr_file) {  // lone CRs in quotes end lines too (outside quotes they end records)
+      for (std::size_t i = 0; i < size; ++i) line_ += raw[i] == '\r' && (i + 1 == size || raw[i + 1] != '\n');
+    }
     if (raw.empty()) continue;  // a blank line holds no record
     if (first_record_) {
-      crlf_ = ends_crlf;
+      if (!cr_file) line_ending_ = ends_with_cr ? LineEnding::crlf : LineEnding::lf;
       first_record_ = false;
     }
     record.line = start_line;
     record.raw = raw;
+    record.stray_cr = stray_cr;
     make_fields(raw, record);
     return true;
   }
@@ -251,8 +428,8 @@ void CsvWriter::field(std::string_view text) {
 }
 
 void CsvWriter::end_record() {
-  if (crlf_) buf_ += '\r';
-  buf_ += '\n';
+  if (ending_ != LineEnding::lf) buf_ += '\r';
+  if (ending_ != LineEnding::cr) buf_ += '\n';
   first_ = true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Streaming RFC 4180 CSV: quoted fields with delimiters, doubled quotes and
-// line breaks; UTF-8 BOM; LF or CRLF; comma, semicolon or tab detected from
+// line breaks; UTF-8, UTF-16 (LE/BE) or Windows-1252, detected or given; LF,
+// CRLF or CR-only (old Mac) line ends; comma, semicolon or tab detected from
 // the header. Memory is one buffer the size of the longest record, reused.
 #include <array>
 #include <cstddef>
@@ -19,7 +20,7 @@ namespace ftstatus {
 
 // What makes the whole input unreadable: no header, a quote still open at
 // the end of the file, binary data.
-// It carries a catalogue problem (input_not_text, input_lone_cr, ...);
+// It carries a catalogue problem (input_not_text, input_unclosed_quote, ...);
 // what() is its English text, for programs that only log it.
 class CsvError : public std::runtime_error {
  public:
@@ -44,8 +45,8 @@ class CsvScanner {
  public:
   enum class Event {
     delimiter,        // a field ends here; call begin_field() after it
-    record_end,       // the LF that ends the record
-    carriage_return,  // a CR outside quotes (only when asked for)
+    record_end,       // an LF outside quotes
+    carriage_return,  // a CR outside quotes (only when asked for): the reader decides what it means
     nul,              // a NUL byte, in quotes or not: the input is not text
     need_input,       // the bytes ran out inside the record
   };
@@ -161,16 +162,27 @@ class CsvReader {
   static constexpr std::size_t kMaxRecordBytes = 16u << 20;
 
   // `delimiter` 0 means detect it from the first record.
-  CsvReader(std::FILE* in, char delimiter = 0, Encoding encoding = Encoding::utf8);
+  CsvReader(std::FILE* in, char delimiter = 0, Encoding encoding = Encoding::automatic);
 
   // Reads the next record; false at the end of the input. Blank lines are
   // skipped (they hold no record). Throws CsvError when the input is unreadable.
+  // In an LF or CRLF file a lone CR outside quotes stays in its cell's text
+  // and sets record.stray_cr; in a CR-only file it ends the record.
   bool next(Record& record);
 
+  // The accessors below hold once next() has been called.
   char delimiter() const { return delimiter_; }
+  // Whether the input started with a byte order mark (UTF-8 or UTF-16).
   bool had_bom() const { return had_bom_; }
-  // Whether the first record ended with CRLF (Excel on Windows), to write the same.
-  bool crlf() const { return crlf_; }
+  // The encoding the input was read in; never `automatic` after the first next().
+  Encoding encoding() const { return encoding_; }
+  // When `automatic` chose Windows-1252: the line of the first byte that is not
+  // UTF-8, for a note to the user; 0 otherwise.
+  long cp1252_evidence_line() const { return cp1252_evidence_line_; }
+  // How the first record ended (CR-only when the header line ends with a lone
+  // CR), to write the same.
+  LineEnding line_ending() const { return line_ending_; }
+  bool crlf() const { return line_ending_ == LineEnding::crlf; }
 
  private:
   // Where a field lies in the record, as the scanner found it: 16 bytes, as
@@ -186,8 +198,18 @@ class CsvReader {
     std::size_t length;
   };
 
-  // Reads more input after end_; false at EOF.
+  // Reads more input after end_, decoded to UTF-8; false at EOF.
   bool fill();
+  // Grows buf_ so that `bytes` more fit after end_.
+  void reserve_after_end(std::size_t bytes);
+  // Decodes `size` input bytes (in encoding_) to UTF-8 after end_; the room must be there.
+  void decode(const char* bytes, std::size_t size);
+  void decode_utf16(const unsigned char* bytes, std::size_t size);
+  // At the end of the input: a UTF-16 code unit or surrogate pair left incomplete becomes U+FFFD.
+  void finish_utf16();
+  // Reads and decodes the first buffer, deciding the encoding from it; where
+  // the first byte that is not UTF-8 was when that chose Windows-1252, else npos.
+  std::size_t start_decoding();
   // What buf_ holds without its last byte, kept for the NUL after end_.
   std::size_t capacity() const { return buf_.size() - 1; }
   void start();
@@ -207,22 +229,28 @@ class CsvReader {
   bool eof_ = false;
   bool started_ = false;
   bool had_bom_ = false;
-  bool crlf_ = false;
+  LineEnding line_ending_ = LineEnding::lf;
+  long cp1252_evidence_line_ = 0;
   bool first_record_ = true;
   long line_ = 1;
+  int utf16_odd_byte_ = -1;                       // a byte of a UTF-16 code unit whose other byte is not read yet
+  char16_t utf16_high_surrogate_ = 0;             // waiting for its low surrogate
+  std::string scratch_;                           // one decoded character: short enough to need no allocation
   CsvScanner scanner_;                            // the record pass, with the chosen delimiter
   std::vector<FieldBounds> bounds_;               // the current record's fields
   std::string unescaped_;                         // fields with doubled quotes or text after the closing quote
   std::vector<UnescapedField> unescaped_fields_;  // where each of those is in unescaped_
-  std::string raw_chunk_;                         // cp1252 bytes before transcoding
+  std::string raw_chunk_;                         // input bytes before decoding (cp1252, UTF-16, the first buffer)
 };
 
 // Writes records with RFC 4180 quoting through a large buffer.
 class CsvWriter {
  public:
-  CsvWriter(std::FILE* out, char delimiter, bool crlf = false) : out_(out), delimiter_(delimiter), crlf_(crlf) {
+  CsvWriter(std::FILE* out, char delimiter, LineEnding ending) : out_(out), delimiter_(delimiter), ending_(ending) {
     buf_.reserve(1 << 16);
   }
+  CsvWriter(std::FILE* out, char delimiter, bool crlf = false)
+      : CsvWriter(out, delimiter, crlf ? LineEnding::crlf : LineEnding::lf) {}
   ~CsvWriter() { flush(); }
   void field(std::string_view text);
   void end_record();
@@ -235,7 +263,7 @@ class CsvWriter {
  private:
   std::FILE* out_;
   char delimiter_;
-  bool crlf_;
+  LineEnding ending_;
   bool first_ = true;
   std::string buf_;
 };

@@ -14,15 +14,16 @@ using ftstatus::CsvReader;
 using ftstatus::CsvWriter;
 using ftstatus::Encoding;
 using ftstatus::is_valid_utf8;
+using ftstatus::LineEnding;
 using ftstatus::Record;
 using namespace csv_fixture;
 
 namespace {
 
 // The CsvError that reading all of `bytes` throws.
-CsvError error_of(std::string_view bytes) {
+CsvError error_of(std::string_view bytes, Encoding encoding = Encoding::automatic) {
   File f = file_with(bytes);
-  CsvReader reader(f.get());
+  CsvReader reader(f.get(), 0, encoding);
   Record record;
   try {
     while (reader.next(record)) {
@@ -37,11 +38,11 @@ CsvError error_of(std::string_view bytes) {
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 // What CsvWriter writes for these records.
-std::string written(const std::vector<Fields>& records, char delimiter) {
+std::string written(const std::vector<Fields>& records, char delimiter, LineEnding ending = LineEnding::lf) {
   File f(std::tmpfile());
   REQUIRE(f);
   {
-    CsvWriter writer(f.get(), delimiter);
+    CsvWriter writer(f.get(), delimiter, ending);
     for (const Fields& record : records) {
       for (const std::string& field : record) writer.field(field);
       writer.end_record();
@@ -96,11 +97,11 @@ TEST_CASE("a NUL byte means the input is not text", "[csv]") {
   CHECK(contains(e.what(), "not text"));
 }
 
-TEST_CASE("a UTF-16 file is rejected with advice", "[csv]") {
+TEST_CASE("a UTF-16 file read as UTF-8 because the user said so is rejected with advice", "[csv]") {
   using namespace std::string_literals;
   // Little- and big-endian "id,n\n".
   for (std::string text : {"\xFF\xFEi\0d\0,\0n\0\n\0"s, "\xFE\xFF\0i\0d\0,\0n\0\n"s}) {
-    CsvError e = error_of(text);
+    CsvError e = error_of(text, Encoding::utf8);
     CHECK(e.line == 1);
     CHECK(e.column == 1);
     CHECK(contains(e.what(), "UTF-16"));
@@ -111,11 +112,19 @@ TEST_CASE("a UTF-16 file is rejected with advice", "[csv]") {
 // ------------------------------------------------------------------ encodings
 
 TEST_CASE("parse_encoding names", "[csv]") {
+  CHECK(ftstatus::parse_encoding("auto") == Encoding::automatic);
   CHECK(ftstatus::parse_encoding("UTF-8") == Encoding::utf8);
   CHECK(ftstatus::parse_encoding("utf8") == Encoding::utf8);
+  CHECK(ftstatus::parse_encoding("utf-16") == Encoding::utf16le);
+  CHECK(ftstatus::parse_encoding("UTF16") == Encoding::utf16le);
+  CHECK(ftstatus::parse_encoding("utf-16le") == Encoding::utf16le);
+  CHECK(ftstatus::parse_encoding("UTF-16BE") == Encoding::utf16be);
   CHECK(ftstatus::parse_encoding("Windows-1252") == Encoding::cp1252);
   CHECK(ftstatus::parse_encoding("cp1252") == Encoding::cp1252);
-  CHECK_FALSE(ftstatus::parse_encoding("utf-16").has_value());
+  CHECK(ftstatus::parse_encoding("latin1") == Encoding::cp1252);
+  CHECK(ftstatus::parse_encoding("ISO-8859-1") == Encoding::cp1252);
+  CHECK_FALSE(ftstatus::parse_encoding("utf-32").has_value());
+  CHECK_FALSE(ftstatus::parse_encoding("").has_value());
 }
 
 TEST_CASE("cp1252 input is decoded to UTF-8", "[csv]") {
@@ -183,18 +192,32 @@ TEST_CASE("what CsvWriter writes reads back unchanged", "[csv]") {
       {"2", "\"", "trailing;"},
   };
   for (char delimiter : {',', ';', '\t'}) {
-    std::string text = written(records, delimiter);
-    auto rows = read_all(text, delimiter);
-    REQUIRE(rows.size() == records.size());
-    for (std::size_t i = 0; i < records.size(); ++i) CHECK(rows[i].fields == records[i]);
+    for (LineEnding ending : {LineEnding::lf, LineEnding::crlf, LineEnding::cr}) {
+      std::string text = written(records, delimiter, ending);
+      auto rows = read_all(text, delimiter);
+      REQUIRE(rows.size() == records.size());
+      for (std::size_t i = 0; i < records.size(); ++i) CHECK(rows[i].fields == records[i]);
+    }
   }
 }
 
-TEST_CASE("lone-CR line ends (old Mac CSV) are refused instead of read as one row", "[csv]") {
-  CsvError e = error_of("entitlement_id,intent\rA,yes\rB,no\r");
-  CHECK(e.line == 1);
-  CHECK(e.column == 22);
-  CHECK(contains(e.what(), "lone CR"));
+TEST_CASE("CsvWriter ends records with the line end it is given", "[csv]") {
+  const std::vector<Fields> records = {{"a", "b"}, {"1", "2"}};
+  CHECK(written(records, ',', LineEnding::lf) == "a,b\n1,2\n");
+  CHECK(written(records, ',', LineEnding::crlf) == "a,b\r\n1,2\r\n");
+  CHECK(written(records, ',', LineEnding::cr) == "a,b\r1,2\r");
+
+  File f(std::tmpfile());
+  REQUIRE(f);
+  {
+    CsvWriter writer(f.get(), ';', true);  // the older bool form
+    writer.field("x");
+    writer.end_record();
+  }
+  std::rewind(f.get());
+  char buf[8] = {};
+  CHECK(std::fread(buf, 1, sizeof buf, f.get()) == 3);
+  CHECK(std::string_view(buf, 3) == "x\r\n");
 }
 
 TEST_CASE("a NUL byte anywhere, not only in the first buffer, makes the file unreadable", "[csv]") {
@@ -210,10 +233,11 @@ TEST_CASE("a NUL byte anywhere, not only in the first buffer, makes the file unr
 }
 
 TEST_CASE("a quote inside a header field does not hide lone CRs, delimiters or rows", "[csv]") {
-  SECTION("lone CR after a header with an inch mark is still refused") {
-    CsvError e = error_of("entitlement_id,size 27\"\rFT-1,x\rFT-2,y\r");
-    CHECK(e.line == 1);
-    CHECK(e.column == 24);
+  SECTION("lone CR after a header with an inch mark still makes a CR-only file") {
+    auto rows = read_all("entitlement_id,size 27\"\rFT-1,x\rFT-2,y\r");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].fields == Fields{"entitlement_id", "size 27\""});
+    CHECK(rows[2].fields == Fields{"FT-2", "y"});
   }
   SECTION("a CR inside a quoted data field is data") {
     auto rows = read_all("entitlement_id,size 27\"\nFT-1,\"a\rb\"\nFT-2,x\n");

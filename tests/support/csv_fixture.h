@@ -34,11 +34,12 @@ struct Row {
   std::vector<std::string> fields;
   std::string raw;
   long line = 0;
+  bool stray_cr = false;
 };
 
 // Reads every record, copying the views before the next call to next().
 inline std::vector<Row> read_all(std::string_view bytes, char delimiter = 0,
-                                 ftstatus::Encoding encoding = ftstatus::Encoding::utf8) {
+                                 ftstatus::Encoding encoding = ftstatus::Encoding::automatic) {
   File f = file_with(bytes);
   ftstatus::CsvReader reader(f.get(), delimiter, encoding);
   std::vector<Row> rows;
@@ -48,6 +49,7 @@ inline std::vector<Row> read_all(std::string_view bytes, char delimiter = 0,
     for (std::string_view field : record.fields) row.fields.emplace_back(field);
     row.raw = std::string(record.raw);
     row.line = record.line;
+    row.stray_cr = record.stray_cr;
     rows.push_back(std::move(row));
   }
   return rows;
