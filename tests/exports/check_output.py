@@ -88,6 +88,7 @@ def main():
         return
 
     mismatches = []
+    misread = {}  # "code (column)" -> row numbers
     for number, (source, result) in enumerate(zip(input_data, output_data), start=1):
         label = f"row {number} ({source[0] if source else '?'})"
         if result[:len(source)] != source:
@@ -98,11 +99,15 @@ def main():
             mismatches.append(f"  {label}: expected {expected[number - 1]}, got {got}"
                               f" (rule {result[columns['rule']] if 'rule' in columns else '?'})")
         problems = result[columns["problems"]]
-        for code in MISREAD_CODES:
-            if code in problems:
-                fail(f"{output_path}: {label}: {code} on a cell that is valid: {problems}")
+        for problem in filter(None, problems.split(";")):
+            code, _, where = problem.partition(":")
+            if code in MISREAD_CODES:
+                misread.setdefault(f"{code} ({where.rpartition(':')[0] or 'row'})", []).append(number)
         if any("\r" in cell for cell in source) and "stray_cr" not in problems:
             fail(f"{output_path}: {label}: a cell holds a lone CR but the row has no stray_cr problem: {problems!r}")
+    for problem, rows in misread.items():
+        shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
+        fail(f"{output_path}: {problem} on {len(rows)} row(s) although every cell is valid: rows {shown}")
     if mismatches:
         fail(f"{output_path}: suggested statuses differ from {statuses_path}:\n" + "\n".join(mismatches))
 

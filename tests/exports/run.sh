@@ -91,15 +91,17 @@ fi
 ftstatus columns "$input" > "$scratch/columns.out" 2>&1
 columns_status=$?
 [[ $columns_status -eq 2 ]] || fail "'ftstatus columns $input' exited $columns_status, expected 2"
-while IFS= read -r mapping; do
-  [[ -z "$mapping" || "$mapping" == \#* ]] && continue
-  for output in stderr columns.out; do
-    if ! grep -qF -- "--map '$mapping'" "$scratch/$output"; then
-      fail "the message of ${output%.out} does not give the exact --map '$mapping' to type:"
-      show "$scratch/$output"
-    fi
-  done
-done < "$exports/needs-map.map"
+for output in stderr columns.out; do
+  absent=()
+  while IFS= read -r mapping; do
+    [[ -z "$mapping" || "$mapping" == \#* ]] && continue
+    grep -qF -- "--map '$mapping'" "$scratch/$output" || absent+=("--map '$mapping'")
+  done < "$exports/needs-map.map"
+  if [[ ${#absent[@]} -gt 0 ]]; then
+    fail "the message of ${output%.out} does not give the exact ${absent[*]} to type:"
+    show "$scratch/$output"
+  fi
+done
 [[ $failed -eq $before ]] && passed=$((passed + 1))
 
 echo "partner exports: $passed of $(( ${#cases[@]} + 1 )) cases passed, $failed failure(s)"
