@@ -89,7 +89,7 @@ TEST_CASE("classify --date-format reads D/M/YYYY and M/D/YYYY target dates", "[c
   CHECK(mdy.at(0, "problems") == "");
   CHECK(mdy.at(1, "problems") == "target_date_invalid:target_date:3");
   CHECK(mdy.at(2, "problems") == "target_date_past:target_date:4");  // January 12
-  CHECK(mdy.at(3, "problems") == "");  // ISO is read in every format
+  CHECK(mdy.at(3, "problems") == "");                                // ISO is read in every format
   Table dmy = table(run_line("classify --date-format dmy " + shell_quote(in) + kAsOf).out);
   CHECK(dmy.at(0, "problems") == "target_date_invalid:target_date:2");
   CHECK(dmy.at(1, "problems") == "");
