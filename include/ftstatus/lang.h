@@ -12,8 +12,9 @@ enum class Lang { en, es };
 // "en" or "es" (case-insensitive); nullopt for anything else.
 std::optional<Lang> parse_lang(std::string_view text);
 
-// The default when --lang is not given: Spanish when LC_ALL (or, when LC_ALL is
-// unset or empty, LANG) starts with "es", otherwise English.
+// The default when --lang is not given: Spanish when the first of LC_ALL,
+// LC_MESSAGES and LANG that is set and not empty starts with "es", otherwise
+// English.
 Lang lang_from_environment();
 
 struct LocalizedText {

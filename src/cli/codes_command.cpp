@@ -18,8 +18,8 @@ std::function<int()> setup_codes(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   o->lang.add_to(app);
-  app.add_option("--format", o->format, "Output format: text, csv or json")
-      ->check(CLI::IsMember({"text", "csv", "json"}))
+  app.add_option("--format", o->format, help_text("codes_format"))
+      ->check(one_of({"text", "csv", "json"}))
       ->capture_default_str();
   return [o] {
     write_codes(stdout, *parse_codes_format(o->format), o->lang.get());

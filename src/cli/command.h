@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli_text.h"
 #include "ftstatus/classifier.h"
 #include "ftstatus/date.h"
 #include "ftstatus/lang.h"
@@ -23,9 +24,9 @@ enum ExitCode { kExitOk = 0, kExitProblems = 1, kExitUsage = 2 };
 // command line has been parsed into them.
 using Setup = std::function<int()> (*)(CLI::App& app);
 
+// `ftstatus --help` describes each command with the catalogue's help/command_NAME.
 struct Command {
   const char* name;
-  const char* summary;
   Setup setup;
 };
 
@@ -46,7 +47,8 @@ struct TaxonomyOption {
   LoadResult load_full(Lang lang) const;
 };
 
-// --lang en|es; the default comes from LC_ALL / LANG.
+// --lang en|es; the default is the run's language (cli_text.h: --lang anywhere
+// on the command line, else LC_ALL, LC_MESSAGES, LANG).
 struct LangOption {
   std::string value;
   void add_to(CLI::App& app);

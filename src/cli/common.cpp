@@ -3,14 +3,14 @@
 #include <cstring>
 #include <iostream>
 
+#include "cli_text.h"
 #include "command.h"
 #include "ftstatus/loader.h"
 
 namespace ftstatus::cli {
 
 void TaxonomyOption::add_to(CLI::App& app) {
-  app.add_option("--taxonomy", path, "Taxonomy YAML file to use instead of the built-in FastTrack one")
-      ->type_name("FILE");
+  app.add_option("--taxonomy", path, help_text("option_taxonomy"))->type_name("FILE");
 }
 
 std::optional<Taxonomy> TaxonomyOption::load(Lang lang) const {
@@ -28,23 +28,21 @@ LoadResult TaxonomyOption::load_full(Lang lang) const {
 }
 
 void LangOption::add_to(CLI::App& app) {
-  app.add_option("--lang", value,
-                 "Language of names and messages: en or es (default: es when LC_ALL/LANG starts with \"es\", else en)")
-      ->check(CLI::IsMember({"en", "es"}, CLI::ignore_case));
+  app.add_option("--lang", value, help_text("option_lang"))->check(one_of({"en", "es"}, /*ignore_case=*/true));
 }
 
 Lang LangOption::get() const {
-  if (value.empty()) return lang_from_environment();
-  return parse_lang(value).value_or(Lang::en);
+  if (value.empty()) return run_lang();
+  return parse_lang(value).value_or(run_lang());
 }
 
 void AsOfOption::add_to(CLI::App& app) {
-  app.add_option("--as-of", value, "The day target dates are checked against, YYYY-MM-DD (default: today)")
+  app.add_option("--as-of", value, help_text("option_as_of"))
       ->type_name("DATE")
       ->check(CLI::Validator(
           [](std::string& text) -> std::string {
             return Date::parse_iso(text) ? std::string()
-                                         : Problem("usage_bad_date", {{"value", text}}).text(lang_from_environment());
+                                         : Problem("usage_bad_date", {{"value", text}}).text(run_lang());
           },
           ""));
 }
@@ -52,20 +50,20 @@ void AsOfOption::add_to(CLI::App& app) {
 Date AsOfOption::get() const { return value.empty() ? Date::today() : *Date::parse_iso(value); }
 
 void CsvInputOptions::add_to(CLI::App& app) {
-  app.add_option("--delimiter", delimiter, "Field delimiter: ',', ';' or 'tab' (default: detected from the header)")
-      ->type_name("D")
+  app.add_option("--delimiter", delimiter, help_text("option_delimiter"))
+      ->type_name("CHAR")
       ->check(CLI::Validator(
           [](std::string& text) -> std::string {
             for (const char* ok : {",", ";", "tab", "\t", "\\t", "comma", "semicolon"})
               if (text == ok) return {};
-            return Problem("usage_bad_delimiter", {{"value", text}}).text(lang_from_environment());
+            return Problem("usage_bad_delimiter", {{"value", text}}).text(run_lang());
           },
           ""));
-  app.add_option("--encoding", encoding, "Input encoding: utf-8 or cp1252 (Excel on Windows)")
-      ->check(CLI::IsMember({"utf-8", "utf8", "cp1252", "windows-1252"}, CLI::ignore_case))
+  app.add_option("--encoding", encoding, help_text("option_encoding"))
+      ->check(one_of({"utf-8", "utf8", "cp1252", "windows-1252"}, /*ignore_case=*/true))
       ->capture_default_str();
-  app.add_option("--date-format", date_format, "Date cells: iso (YYYY-MM-DD), mdy (M/D/YYYY) or dmy (D/M/YYYY)")
-      ->check(CLI::IsMember({"iso", "mdy", "dmy"}))
+  app.add_option("--date-format", date_format, help_text("option_date_format"))
+      ->check(one_of({"iso", "mdy", "dmy"}))
       ->capture_default_str();
 }
 
@@ -90,8 +88,7 @@ int report_usage(std::string_view command, const Problem& problem, Lang lang) {
 int finish_output(int code) {
   std::cout.flush();
   if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout))
-    return report_error(Error{Problem("output_write_failed", {{"reason", std::strerror(errno)}})},
-                        lang_from_environment());
+    return report_error(Error{Problem("output_write_failed", {{"reason", std::strerror(errno)}})}, run_lang());
   return code;
 }
 

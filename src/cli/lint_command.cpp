@@ -1,4 +1,4 @@
-// ftstatus lint [--taxonomy FILE] [--as-of DATE]
+// ftstatus lint [--taxonomy FILE] [--as-of DATE] [--lang en|es]
 //
 // Checks the taxonomy and its rules: every load check, rules that can never
 // fire, duplicate rules, records no rule matches (with an example), statuses
@@ -14,17 +14,15 @@
 #include "ftstatus/loader.h"
 #include "ftstatus/problems.h"
 #include "load/builtin.h"
+#include "report/codes_writer.h"
 
 namespace ftstatus::cli {
 
 namespace {
 
-// Lint reports in English: its findings are about the YAML file, read by its authors.
-constexpr Lang kLintLang = Lang::en;
-
-std::string totals(std::size_t errors, std::size_t warnings) {
+std::string totals(std::size_t errors, std::size_t warnings, Lang lang) {
   return Problem("lint_totals", {{"errors", std::to_string(errors)}, {"warnings", std::to_string(warnings)}})
-      .message(kLintLang);
+      .message(lang);
 }
 
 }  // namespace
@@ -33,36 +31,40 @@ std::function<int()> setup_lint(CLI::App& app) {
   struct Options {
     TaxonomyOption taxonomy;
     AsOfOption as_of;
+    LangOption lang;
   };
   auto o = std::make_shared<Options>();
   o->taxonomy.add_to(app);
   o->as_of.add_to(app);
+  o->lang.add_to(app);
   return [o] {
+    const Lang lang = o->lang.get();
     std::string file = o->taxonomy.path.empty() ? std::string(builtin_taxonomy_name()) : o->taxonomy.path;
-    LoadResult loaded = o->taxonomy.path.empty() ? load_builtin_taxonomy() : load_taxonomy_file(o->taxonomy.path);
+    LoadResult loaded =
+        o->taxonomy.path.empty() ? load_builtin_taxonomy(lang) : load_taxonomy_file(o->taxonomy.path, lang);
     // For lint, a file that does not load is the finding, not a usage error.
     for (const Diagnostic& d : loaded.errors) {
       Diagnostic tagged = d;
-      tagged.message = fmt::format("{}: {}", severity_name(Severity::error), d.message);
+      tagged.message = fmt::format("{}: {}", severity_word(Severity::error, lang), d.message);
       std::cout << fmt::format("{} [load_error]\n", tagged.to_string());
     }
     if (!loaded.ok()) {
-      std::cout << totals(loaded.errors.size(), 0) << '\n';
+      std::cout << totals(loaded.errors.size(), 0, lang) << '\n';
       return finish_output(kExitProblems);
     }
-    std::vector<LintFinding> findings = lint_rules(*loaded.taxonomy, loaded.rules, o->as_of.get());
+    std::vector<LintFinding> findings = lint_rules(*loaded.taxonomy, loaded.rules, o->as_of.get(), lang);
     std::size_t errors = 0;
     std::size_t warnings = 0;
     for (const LintFinding& f : findings) {
       (f.error ? errors : warnings) += 1;
       std::string where = f.line > 0 ? fmt::format("{}:{}", file, f.line) : file;
-      std::cout << fmt::format("{}: {}: {} [{}]\n", where, severity_name(f.error ? Severity::error : Severity::warning),
-                               f.message, f.code);
+      std::cout << fmt::format("{}: {}: {} [{}]\n", where,
+                               severity_word(f.error ? Severity::error : Severity::warning, lang), f.message, f.code);
     }
     if (loaded.rules.rules.empty())
-      std::cout << fmt::format("{}: {}: {}\n", file, severity_name(Severity::note),
-                               Problem("lint_no_rules").message(kLintLang));
-    std::cout << totals(errors, warnings) << '\n';
+      std::cout << fmt::format("{}: {}: {}\n", file, severity_word(Severity::note, lang),
+                               Problem("lint_no_rules").message(lang));
+    std::cout << totals(errors, warnings, lang) << '\n';
     return finish_output(errors > 0 ? kExitProblems : kExitOk);
   };
 }

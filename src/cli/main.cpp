@@ -9,43 +9,42 @@ namespace {
 
 using namespace ftstatus::cli;
 
-// One row per subcommand, in the order `ftstatus --help` lists them.
+// One row per subcommand, in the order `ftstatus --help` lists them; each
+// is described by the catalogue's help/command_NAME.
 const Command kCommands[] = {
-    {"classify", "Suggest an L1/L2 for every entitlement of a CSV export, with problems", setup_classify},
-    {"codes", "List every problem code with its severity, message and fix", setup_codes},
-    {"lint", "Check the taxonomy and its rules: unreachable, duplicate and missing rules", setup_lint},
-    {"tree", "Print the status taxonomy (text, json, markdown or dot)", setup_tree},
-    {"validate", "Check one status assignment: L1, L2, L3 and target date", setup_validate},
+    {"classify", setup_classify}, {"codes", setup_codes},       {"lint", setup_lint},
+    {"tree", setup_tree},         {"validate", setup_validate},
 };
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"ftstatus: FastTrack entitlement statuses from the playbook's L1/L2/L3 taxonomy"};
-  app.set_version_flag("--version", ftstatus::kVersion);
+  // Decided before any option is declared, so that help texts are in it too.
+  set_run_lang(lang_from_command_line(argc, argv));
+  CLI::App app;
+  localize_app(app, ftstatus::kVersion);
   app.require_subcommand(1);
-  app.footer("Exit status: 0 ok, 1 problems found, 2 bad usage or a broken taxonomy file.");
+  // Accepted before the command too (`ftstatus --lang es tree`); the language was decided above.
+  LangOption lang;
+  lang.add_to(app);
 
   std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
   for (const Command& command : kCommands) {
-    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    CLI::App* sub = add_command(app, command.name);
     runners.emplace_back(sub, command.setup(*sub));
   }
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);  // prints help/version to stdout, errors to stderr
-    return code == 0 ? kExitOk : kExitUsage;
+    return report_parse_error(app, e, argc, argv) == 0 ? kExitOk : kExitUsage;
   }
   try {
     for (auto& [sub, run] : runners)
       if (sub->parsed()) return run();
   } catch (const std::exception& e) {
     // A bug or an exhausted machine (bad_alloc): say so, never abort.
-    std::cerr << "ftstatus: "
-              << ftstatus::Problem("internal_error", {{"detail", e.what()}}).text(ftstatus::lang_from_environment())
-              << '\n';
+    std::cerr << "ftstatus: " << ftstatus::Problem("internal_error", {{"detail", e.what()}}).text(run_lang()) << '\n';
   }
   return kExitUsage;
 }

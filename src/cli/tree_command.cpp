@@ -22,11 +22,11 @@ std::function<int()> setup_tree(CLI::App& app) {
   auto o = std::make_shared<Options>();
   o->taxonomy.add_to(app);
   o->lang.add_to(app);
-  app.add_option("--format", o->format, "Output format: text, json, markdown or dot")
-      ->check(CLI::IsMember({"text", "json", "markdown", "dot"}))
+  app.add_option("--format", o->format, help_text("tree_format"))
+      ->check(one_of({"text", "json", "markdown", "dot"}))
       ->capture_default_str();
-  app.add_flag("--ascii", o->ascii, "Draw the text tree with plain ASCII instead of box-drawing characters");
-  app.add_flag("--descriptions", o->descriptions, "Include descriptions, playbook notes and target-date rules");
+  app.add_flag("--ascii", o->ascii, help_text("tree_ascii"));
+  app.add_flag("--descriptions", o->descriptions, help_text("tree_descriptions"));
 
   return [o] {
     std::optional<Taxonomy> taxonomy = o->taxonomy.load(o->lang.get());

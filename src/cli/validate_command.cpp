@@ -66,15 +66,15 @@ int validate_one(const Options& o) {
 
 std::function<int()> setup_validate(CLI::App& app) {
   auto o = std::make_shared<Options>();
-  app.add_option("FILE", o->input, "CSV whose l1, l2, l3 and target_date columns to check (instead of --l1 ...)");
-  app.add_option("--l1", o->assignment.l1, "L1 status: id, English or Spanish name, or alias");
-  app.add_option("--l2", o->assignment.l2, "L2 status under the L1");
-  app.add_option("--l3", o->assignment.l3, "L3 status under the L2 (custom taxonomies)");
-  app.add_option("--target-date", o->assignment.target_date, "Target date, YYYY-MM-DD")->type_name("DATE");
+  app.add_option("FILE", o->input, help_text("validate_file"));
+  app.add_option("--l1", o->assignment.l1, help_text("validate_l1"))->type_name("NAME");
+  app.add_option("--l2", o->assignment.l2, help_text("validate_l2"))->type_name("NAME");
+  app.add_option("--l3", o->assignment.l3, help_text("validate_l3"))->type_name("NAME");
+  app.add_option("--target-date", o->assignment.target_date, help_text("validate_target_date"))->type_name("DATE");
   o->as_of.add_to(app);
   o->lang.add_to(app);
-  app.add_option("--format", o->format, "Output format: text or json; for a FILE also csv")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+  app.add_option("--format", o->format, help_text("validate_format"))
+      ->check(one_of({"text", "json", "csv"}))
       ->capture_default_str();
   o->csv.add_to(app);
   o->taxonomy.add_to(app);

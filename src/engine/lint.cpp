@@ -26,14 +26,13 @@ struct Domain {
   std::uint64_t full() const { return classes.size() == 64 ? ~0ull : (1ull << classes.size()) - 1; }
 };
 
-// A finding in the catalogue's words (src/model/problem_catalogue.cpp). Lint reports
-// in English: its findings are about the YAML file, read by its authors.
-LintFinding finding(int line, const Problem& problem) {
+// A finding in the catalogue's words (src/model/problem_catalogue.cpp).
+LintFinding make_finding(int line, const Problem& problem, Lang lang) {
   LintFinding f;
   f.error = problem.info().severity == Severity::error;
   f.code = std::string(problem.code());
   f.line = line;
-  f.message = problem.text(Lang::en);
+  f.message = problem.text(lang);
   return f;
 }
 
@@ -44,7 +43,8 @@ void collect(const Condition& c, std::map<int, std::vector<const Condition*>>& b
 
 class Analysis {
  public:
-  Analysis(const Taxonomy& t, const RuleSet& rules, Date as_of) : t_(t), rules_(rules), as_of_(as_of.days()) {}
+  Analysis(const Taxonomy& t, const RuleSet& rules, Date as_of, Lang lang)
+      : t_(t), rules_(rules), as_of_(as_of.days()), lang_(lang) {}
 
   std::vector<LintFinding> run() {
     std::map<int, std::vector<const Condition*>> by_column;
@@ -90,6 +90,8 @@ class Analysis {
   }
 
  private:
+  LintFinding finding(int line, const Problem& problem) const { return make_finding(line, problem, lang_); }
+
   bool build_domain(int column, const std::vector<const Condition*>& conditions) {
     const Column& col = rules_.schema.columns[static_cast<std::size_t>(column)];
     Domain d;
@@ -128,7 +130,7 @@ class Analysis {
         d.texts.assign(constants.begin(), constants.end());
         // "\x01" marks the class of every other text (GCC 12 warns falsely on "lit" + string).
         std::string other(1, '\x01');
-        other += Problem("lint_any_other_text").message(Lang::en);
+        other += Problem("lint_any_other_text").message(lang_);
         d.texts.push_back(std::move(other));
         break;
       }
@@ -294,6 +296,7 @@ class Analysis {
   const Taxonomy& t_;
   const RuleSet& rules_;
   std::int64_t as_of_;
+  Lang lang_;
   std::vector<Domain> domains_;
   std::map<int, std::size_t> domain_index_;
   std::vector<CellValue> cells_;
@@ -303,8 +306,8 @@ class Analysis {
 
 }  // namespace
 
-std::vector<LintFinding> lint_rules(const Taxonomy& taxonomy, const RuleSet& rules, Date as_of) {
-  return Analysis(taxonomy, rules, as_of).run();
+std::vector<LintFinding> lint_rules(const Taxonomy& taxonomy, const RuleSet& rules, Date as_of, Lang lang) {
+  return Analysis(taxonomy, rules, as_of, lang).run();
 }
 
 }  // namespace ftstatus

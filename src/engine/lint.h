@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ftstatus/date.h"
+#include "ftstatus/lang.h"
 #include "ftstatus/rules.h"
 #include "ftstatus/taxonomy.h"
 
@@ -22,9 +23,10 @@ struct LintFinding {
   bool error = true;  // false: a warning
   std::string code;   // rule_unreachable, rule_duplicate, rule_gap, status_not_produced, too_complex
   int line = 0;
-  std::string message;
+  std::string message;  // in the language lint_rules was given
 };
 
-std::vector<LintFinding> lint_rules(const Taxonomy& taxonomy, const RuleSet& rules, Date as_of);
+// Findings in `lang` (the catalogue's words), in rule order.
+std::vector<LintFinding> lint_rules(const Taxonomy& taxonomy, const RuleSet& rules, Date as_of, Lang lang = Lang::en);
 
 }  // namespace ftstatus

@@ -14,7 +14,9 @@ std::optional<Lang> parse_lang(std::string_view text) {
 }
 
 Lang lang_from_environment() {
+  // POSIX's order for messages: LC_ALL, then LC_MESSAGES, then LANG (an empty one counts as unset).
   const char* value = std::getenv("LC_ALL");
+  if (value == nullptr || *value == '\0') value = std::getenv("LC_MESSAGES");
   if (value == nullptr || *value == '\0') value = std::getenv("LANG");
   if (value == nullptr) return Lang::en;
   std::string_view locale(value);

@@ -32,6 +32,18 @@ void for_each_code(Visit visit) {
 
 }  // namespace
 
+std::string_view severity_word(Severity severity, Lang lang) {
+  switch (severity) {
+    case Severity::error:
+      return severity_name(severity);  // the same word in English and Spanish
+    case Severity::warning:
+      return problem_info("severity_warning").message(lang);
+    case Severity::note:
+      return problem_info("severity_note").message(lang);
+  }
+  return severity_name(severity);
+}
+
 std::optional<CodesFormat> parse_codes_format(std::string_view text) {
   if (text == "text") return CodesFormat::text;
   if (text == "csv") return CodesFormat::csv;
@@ -44,7 +56,7 @@ void write_codes(std::FILE* out, CodesFormat format, Lang lang) {
     case CodesFormat::text: {
       bool first = true;
       for_each_code([&](const ProblemInfo& info) {
-        fmt::print(out, "{}{} ({})\n  {}\n", first ? "" : "\n", info.code, severity_name(info.severity),
+        fmt::print(out, "{}{} ({})\n  {}\n", first ? "" : "\n", info.code, severity_word(info.severity, lang),
                    indented(info.message(lang)));
         first = false;
         if (!info.fix(lang).empty())

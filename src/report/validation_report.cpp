@@ -127,7 +127,11 @@ void FindingReport::add(const RowFinding& f) {
     json_.value(f.fix);
     json_.end_object();
   } else {
-    out_ << fmt::format("line {}: {}: {}: {}", f.line, f.id.empty() ? "-" : f.id, f.code, f.message);
+    out_ << Problem("report_line", {{"line", std::to_string(f.line)},
+                                    {"id", f.id.empty() ? std::string("-") : std::string(f.id)},
+                                    {"code", std::string(f.code)},
+                                    {"message", f.message}})
+                .message(lang_);
     if (!f.fix.empty()) out_ << " (" << Problem("fix_hint", {{"fix", f.fix}}).message(lang_) << ')';
     out_ << '\n';
   }
