@@ -4,11 +4,13 @@
 // the first matching rule, and checks the row (field count, cell types,
 // UTF-8, repeated ids, target date). Every row gets a result; none is dropped.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "ftstatus/columns.h"
 #include "ftstatus/date.h"
 #include "ftstatus/problems.h"
 #include "ftstatus/record.h"
@@ -24,6 +26,7 @@ enum class RowCode {
   field_count,    // the row has more or fewer fields than the header
   invalid_value,  // a cell does not parse as its column's type
   invalid_utf8,
+  stray_cr,      // a lone CR inside an unquoted cell was kept in the cell (a warning)
   missing_id,    // a required column is empty
   duplicate_id,  // a unique column repeats an earlier row's value
   no_rule,       // no rule matched (a rule set without a catch-all)
@@ -43,7 +46,18 @@ struct RowProblem {
 
 struct ClassifyOptions {
   Date as_of = Date::today();
-  DateFormat date_format = DateFormat::iso;
+  // Numeric dates; `automatic` accepts only unambiguous ones until the
+  // pipeline decides each column's order (set_date_format).
+  DateFormat date_format = DateFormat::automatic;
+};
+
+// A date the column's chosen day/month order cannot read but the other order
+// can, in a column whose order was not proven by its values: rows before it
+// may have been read the wrong way, so the run must stop.
+struct DateOrderConflict {
+  long line = 0;
+  int column = -1;
+  std::string text;
 };
 
 struct RowResult {
@@ -63,9 +77,20 @@ class Classifier {
   Classifier(const Classifier&) = delete;
   Classifier& operator=(const Classifier&) = delete;
 
-  // Maps header fields to schema columns. Fails when a required column is
-  // missing or two headers name one column (the Error has no position yet).
+  // Maps header fields to schema columns with account_columns (no maps, no
+  // missing column allowed). Fails when a needed column is missing or two
+  // headers name one column (the Error has no position yet).
   Result bind_header(const std::vector<std::string_view>& header);
+  // Binds the columns an account_columns report found (it must not stop).
+  void bind_columns(const ColumnReport& report, std::size_t header_width);
+  // The day/month order of one date column; `proven` when its own values
+  // decided it (otherwise a later value that contradicts it stops the run).
+  void set_date_format(int column, DateFormat format, bool proven);
+  DateFormat date_format(int column) const { return date_format_of_column_[static_cast<std::size_t>(column)]; }
+  // Input field holding ftstatus's own added column k (output_column_names()), or -1.
+  int output_field(std::size_t k) const { return k < output_field_.size() ? output_field_[k] : -1; }
+  // The first contradiction seen, if any (see DateOrderConflict).
+  const std::optional<DateOrderConflict>& date_order_conflict() const { return date_conflict_; }
 
   // Classifies one data record; the result is reused by the next call.
   const RowResult& classify(const Record& record);
@@ -74,6 +99,7 @@ class Classifier {
   bool has_current_columns() const { return result_.has_current; }
   const Taxonomy& taxonomy() const { return taxonomy_; }
   const RuleSet& rules() const { return rules_; }
+  const ClassifyOptions& options() const { return options_; }
   std::size_t header_width() const { return header_width_; }
   // CSV field index of a schema column, or -1 when the file lacks it.
   int field_of(int column) const { return field_of_column_[static_cast<std::size_t>(column)]; }
@@ -89,11 +115,16 @@ class Classifier {
   StatusIndex resolve_current(const std::string_view (&levels)[3]);
   StatusIndex resolve_child(StatusIndex parent, std::string_view text);
   void check_target_date(const Record& record);
+  void note_date_conflict(const Record& record, int column, std::string_view text);
 
   const Taxonomy& taxonomy_;
   const RuleSet& rules_;
   ClassifyOptions options_;
   std::vector<int> field_of_column_;
+  std::vector<int> output_field_;
+  std::vector<DateFormat> date_format_of_column_;
+  std::vector<char> date_format_proven_;
+  std::optional<DateOrderConflict> date_conflict_;
   std::vector<CellValue> cells_;
   std::vector<char> cell_invalid_;
   std::size_t header_width_ = 0;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ftstatus/classifier.h"
+#include "ftstatus/columns.h"
 #include "ftstatus/lang.h"
 #include "ftstatus/problems.h"
 #include "ftstatus/record.h"
@@ -24,7 +25,38 @@ namespace ftstatus {
 // How a CSV input is read: the same for every command that reads one.
 struct CsvReadOptions {
   char delimiter = 0;  // 0: detect from the header (',', ';' or tab)
+  Encoding encoding = Encoding::automatic;
+};
+
+// How output is written where the input's own way is not wanted.
+struct DialectOverrides {
+  std::optional<bool> bom;                 // --bom / --no-bom
+  std::optional<LineEnding> line_ending;   // --crlf / --lf
+};
+
+// How one date column's day/month order was chosen.
+struct DateOrderChoice {
+  enum class Reason { forced, values, headers, locale };
+  int column = -1;
+  DateFormat format = DateFormat::automatic;
+  Reason reason = Reason::values;
+  long day_first = 0;    // values in the sample that only d/m/y reads
+  long month_first = 0;  // values that only m/d/y reads
+  long ambiguous = 0;    // values both read (3/4/2026)
+};
+
+// What a run found out about its input; the CLI shows it (stderr, --summary,
+// `ftstatus columns`).
+struct InputReport {
+  std::string name;
   Encoding encoding = Encoding::utf8;
+  long cp1252_line = 0;  // detected as Windows-1252: the line of the first non-UTF-8 byte
+  char delimiter = ',';
+  LineEnding line_ending = LineEnding::lf;
+  bool bom = false;
+  std::vector<std::string> header;
+  ColumnReport columns;
+  std::vector<DateOrderChoice> dates;
 };
 
 // Where records come from. next() returns false at the end of the input or
@@ -39,6 +71,10 @@ class RecordSource {
   virtual char delimiter() const = 0;
   virtual bool had_bom() const = 0;
   virtual bool crlf() const = 0;
+  virtual LineEnding line_ending() const { return crlf() ? LineEnding::crlf : LineEnding::lf; }
+  virtual Encoding encoding() const { return Encoding::utf8; }
+  // When the encoding was detected as Windows-1252: the line that showed it.
+  virtual long cp1252_evidence_line() const { return 0; }
 };
 
 // A CSV source reading `in` (not closed); `name` is what errors call it.
@@ -65,8 +101,12 @@ struct OutputOptions {
   bool explain = false;
   char delimiter = ',';
   char input_delimiter = 0;  // when equal to delimiter, well-formed records are copied as they came
-  bool bom = false;          // repeat the input's UTF-8 BOM so Excel keeps reading UTF-8
-  bool crlf = false;         // end records with CRLF, as the input did
+  bool bom = false;          // start with a UTF-8 BOM so Excel reads UTF-8 (the input had one, or was cp1252/UTF-16)
+  LineEnding line_ending = LineEnding::lf;  // as the input's records ended
+  // --apply: fill the current l1/l2/l3 cells with the suggestion where they
+  // are empty (`overwrite`: always). `changed` still compares with the input.
+  bool apply = false;
+  bool apply_overwrite = false;
 };
 
 // The classified table: every input cell unchanged, then suggested_l1,
@@ -76,11 +116,13 @@ struct OutputOptions {
 std::unique_ptr<RecordSink> make_classified_sink(std::FILE* out, std::string name, const Classifier& classifier,
                                                  OutputOptions options);
 // The reject table: one CSV line per problem (line, column, code, message in
-// `lang`, raw input record).
-std::unique_ptr<RecordSink> make_reject_sink(std::FILE* out, std::string name, const Classifier& classifier, Lang lang);
+// `lang`, raw input record), with the delimiter, BOM and line ends of `dialect`.
+std::unique_ptr<RecordSink> make_reject_sink(std::FILE* out, std::string name, const Classifier& classifier, Lang lang,
+                                             const OutputOptions& dialect = {});
 
 // What a classify run counted.
 struct ClassifySummary {
+  InputReport input;
   long rows = 0;
   long rows_with_problems = 0;
   long rows_changed = 0;
@@ -88,12 +130,15 @@ struct ClassifySummary {
   double seconds = 0;
 };
 
-// Reads the header from `source`, binds it to the classifier's schema, then
-// classifies every record in order and hands it to every sink. Stops at the
-// first error (unreadable input, a required column missing, a sink that
-// cannot write); rows with problems are not errors, they are counted.
+// Reads the header from `source`, accounts for its columns (`columns`), decides
+// the day/month order of date columns from a sample of rows, then classifies
+// every record in order and hands it to every sink. Stops at the first error
+// (unreadable input, a needed column missing, a date that contradicts a
+// guessed day/month order, a sink that cannot write) - before any output
+// when it is about the columns; rows with problems are counted, not errors.
 Result classify_records(Classifier& classifier, RecordSource& source, std::string_view source_name,
-                        const std::vector<RecordSink*>& sinks, ClassifySummary& summary);
+                        const ColumnOptions& columns, const std::vector<RecordSink*>& sinks,
+                        ClassifySummary& summary);
 
 // A whole `classify` run from paths: input ("" or "-" for stdin), output (""
 // or "-" for stdout; a file is replaced only when the run succeeds) and an
@@ -107,6 +152,10 @@ struct ClassifyRequest {
   OutputFormat format = OutputFormat::csv;
   Labels labels = Labels::id;
   bool explain = false;
+  bool apply = false;
+  bool apply_overwrite = false;
+  ColumnOptions columns;
+  DialectOverrides dialect;
   Lang lang = Lang::en;  // of the reject table's messages
 };
 Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
@@ -127,16 +176,24 @@ class FindingSink {
   virtual void add(const RowFinding& finding) = 0;
 };
 struct ValidateSummary {
+  InputReport input;
   long rows = 0;
   long invalid_rows = 0;
 };
 struct ValidateRequest {
   std::string input;
   CsvReadOptions csv;
+  ColumnOptions columns;
   ClassifyOptions classify;  // as-of date and date format
   Lang lang = Lang::en;
 };
 Result run_validate(const Taxonomy& taxonomy, const RuleSet& rules, const ValidateRequest& request,
                     FindingSink& findings, ValidateSummary& summary);
+
+// `ftstatus columns`: reads the header and a sample of rows and reports what
+// classify would make of them (encoding, dialect, columns, date orders)
+// without classifying. Ok even when classify would stop (report.columns.stops()).
+Result inspect_input(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
+                     InputReport& report);
 
 }  // namespace ftstatus

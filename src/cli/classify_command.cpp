@@ -10,8 +10,11 @@
 #include <iostream>
 #include <memory>
 
+#include "cli_text.h"
 #include "command.h"
 #include "ftstatus/pipeline.h"
+#include "input_options.h"
+#include "report/input_report.h"
 #include "report/summary.h"
 
 namespace ftstatus::cli {
@@ -23,6 +26,9 @@ struct Options {
   LangOption lang;
   AsOfOption as_of;
   CsvInputOptions csv;
+  ColumnMapOptions columns;
+  DialectOptions dialect;
+  std::string apply;
   std::string input;
   std::string output;
   std::string errors;
@@ -46,9 +52,20 @@ int run(const Options& o) {
   request.labels = *parse_labels(o.labels);
   request.explain = o.explain;
   request.lang = o.lang.get();
-  ClassifySummary summary;
-  if (Result s = run_classify(*loaded.taxonomy, loaded.rules, request, summary); !s.ok())
+  request.dialect = o.dialect.get();
+  request.apply = !o.apply.empty();
+  request.apply_overwrite = o.apply == "all";
+  if (Result s = o.columns.get(loaded.rules.schema, request.columns); !s.ok())
     return report_error(s.error(), request.lang);
+  ClassifySummary summary;
+  Result run = run_classify(*loaded.taxonomy, loaded.rules, request, summary);
+  const InputReport& input = summary.input;
+  const Schema& schema = loaded.rules.schema;
+  if (!input.header.empty()) {
+    write_input_notes(std::cerr, input, schema, request.lang);
+    if (o.summary || input.columns.notable()) write_column_report(std::cerr, input, schema, request.lang);
+  }
+  if (!run.ok()) return report_error(run.error(), request.lang);
   if (o.summary) write_summary(std::cerr, *loaded.taxonomy, summary, request.lang);
   return summary.rows_with_problems > 0 ? kExitProblems : kExitOk;
 }
@@ -57,22 +74,27 @@ int run(const Options& o) {
 
 std::function<int()> setup_classify(CLI::App& app) {
   auto o = std::make_shared<Options>();
-  app.add_option("FILE", o->input, "Entitlements CSV to classify (default or '-': standard input)");
-  app.add_option("-o,--output", o->output,
-                 "Write here instead of standard output (replaced only when the run succeeds)")
+  app.add_option("FILE", o->input, help_text("classify_file"));
+  app.add_option("-o,--output", o->output, help_text("classify_output"))
       ->type_name("FILE");
-  app.add_option("--format", o->format, "Output format: csv or jsonl")
-      ->check(CLI::IsMember({"csv", "jsonl"}))
+  app.add_option("--format", o->format, help_text("classify_format"))
+      ->check(one_of({"csv", "jsonl"}))
       ->capture_default_str();
-  app.add_option("--labels", o->labels, "Suggested status columns as ids, English (en) or Spanish (es) names")
-      ->check(CLI::IsMember({"id", "en", "es"}))
+  app.add_option("--labels", o->labels, help_text("classify_labels"))
+      ->check(one_of({"id", "en", "es"}))
       ->capture_default_str();
-  app.add_flag("--explain", o->explain, "Add an explanation column: the rule and the cells that made it match");
-  app.add_option("--errors", o->errors, "Also write one line per problem (line, column, code, message, raw input line)")
+  app.add_flag("--explain", o->explain, help_text("classify_explain"));
+  app.add_option("--errors", o->errors, help_text("classify_errors"))
       ->type_name("FILE");
-  app.add_flag("--summary", o->summary, "Print counts per status, problem rows, changed rows and rows/s to stderr");
+  app.add_flag("--summary", o->summary, help_text("classify_summary"));
+  app.add_option("--apply", o->apply, help_text("option_apply"))
+      ->expected(0, 1)
+      ->default_str("empty")
+      ->check(one_of({"empty", "all"}));
   o->as_of.add_to(app);
   o->csv.add_to(app);
+  o->columns.add_to(app);
+  o->dialect.add_to(app);
   o->lang.add_to(app);
   o->taxonomy.add_to(app);
   return [o] { return run(*o); };

@@ -32,6 +32,7 @@ struct Command {
 
 std::function<int()> setup_classify(CLI::App& app);
 std::function<int()> setup_codes(CLI::App& app);
+std::function<int()> setup_columns(CLI::App& app);
 std::function<int()> setup_lint(CLI::App& app);
 std::function<int()> setup_tree(CLI::App& app);
 std::function<int()> setup_validate(CLI::App& app);
@@ -66,8 +67,8 @@ struct AsOfOption {
 // --delimiter, --encoding, --date-format.
 struct CsvInputOptions {
   std::string delimiter;
-  std::string encoding = "utf-8";
-  std::string date_format = "iso";
+  std::string encoding = "auto";
+  std::string date_format = "auto";
   void add_to(CLI::App& app);
   char delimiter_char() const;  // 0: detect
   Encoding encoding_value() const { return *parse_encoding(encoding); }

@@ -60,10 +60,12 @@ void CsvInputOptions::add_to(CLI::App& app) {
           },
           ""));
   app.add_option("--encoding", encoding, help_text("option_encoding"))
-      ->check(one_of({"utf-8", "utf8", "cp1252", "windows-1252"}, /*ignore_case=*/true))
+      ->check(one_of({"auto", "utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be", "cp1252", "windows-1252",
+                      "latin1", "iso-8859-1"},
+                     /*ignore_case=*/true))
       ->capture_default_str();
   app.add_option("--date-format", date_format, help_text("option_date_format"))
-      ->check(one_of({"iso", "mdy", "dmy"}))
+      ->check(one_of({"auto", "iso", "ymd", "mdy", "dmy"}))
       ->capture_default_str();
 }
 

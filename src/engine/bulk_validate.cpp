@@ -113,16 +113,32 @@ Result run_validate(const Taxonomy& taxonomy, const RuleSet& taxonomy_rules, con
   Classifier classifier(taxonomy, rules, request.classify);
   std::unique_ptr<RecordSource> source = open_csv_source(input.file, input.name, request.csv);
   Record record;
-  if (Result header = read_header(classifier, *source, input.name, record); !header.ok()) return header;
+  // Validate checks the statuses, not the rules: the columns only the rules
+  // read may be absent.
+  ColumnOptions columns = request.columns;
+  columns.allow_missing.emplace_back("all");
+  if (Result header = read_header(classifier, *source, input.name, columns, record, summary.input); !header.ok())
+    return header;
   const AssignmentFields fields = find_fields(rules, classifier, record.fields);
   if (fields.l1 < 0) return Error{Problem("no_l1_column"), input.name, record.line, 1};
-  while (source->next(record)) {
+  HeldRecords sample;
+  if (Result s = sample_date_orders(classifier, *source, request.classify.date_format, sample, summary.input); !s.ok())
+    return s;
+  auto validate_one = [&](const Record& r) {
     ++summary.rows;
-    const RowResult& result = classifier.classify(record);
-    if (validate_row(taxonomy, classifier, fields, record, result, request.classify.as_of, request.lang, findings))
+    const RowResult& result = classifier.classify(r);
+    if (validate_row(taxonomy, classifier, fields, r, result, request.classify.as_of, request.lang, findings))
       ++summary.invalid_rows;
+  };
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    sample.view(i, record);
+    validate_one(record);
   }
-  return source->status();
+  while (!classifier.date_order_conflict() && source->next(record)) validate_one(record);
+  if (!source->status().ok()) return source->status();
+  if (const auto& conflict = classifier.date_order_conflict())
+    return date_order_error(classifier, *conflict, input.name);
+  return {};
 }
 
 }  // namespace ftstatus

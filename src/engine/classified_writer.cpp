@@ -9,6 +9,31 @@
 
 namespace ftstatus {
 
+void split_raw_fields(std::string_view raw, char delimiter, std::vector<std::string_view>& out) {
+  // The record was scanned already, so it is well formed: a quote opens a
+  // quoted part only at a field's start, and "" inside one is a quote.
+  out.clear();
+  std::size_t start = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < raw.size() && raw[i + 1] == '"')
+          ++i;
+        else
+          quoted = false;
+      }
+    } else if (c == '"' && i == start) {
+      quoted = true;
+    } else if (c == delimiter) {
+      out.push_back(raw.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  out.push_back(raw.substr(start));
+}
+
 void append_problems(std::string& out, const Classifier& classifier, const RowResult& result) {
   const Schema& schema = classifier.rules().schema;
   for (const RowProblem& p : result.problems) {
@@ -49,7 +74,7 @@ ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Class
       name_(std::move(name)),
       classifier_(classifier),
       options_(options),
-      csv_(out, options.delimiter, options.crlf) {
+      csv_(out, options.delimiter, options.line_ending) {
   levels_ = std::max(2, classifier.taxonomy().depth());
   const Taxonomy& t = classifier.taxonomy();
   Lang name_lang = Lang::en;  // of names, with --labels en or es
@@ -68,6 +93,36 @@ void ClassifiedWriter::fill_levels(StatusIndex status) {
 
 void ClassifiedWriter::header(const Record& header) {
   has_current_ = classifier_.has_current_columns();
+  const std::vector<std::string>& outputs = output_column_names();
+  // The added columns, in output order, and where the input already has them.
+  added_.clear();
+  for (int level = 1; level <= levels_; ++level) added_.push_back(static_cast<std::size_t>(level - 1));
+  added_.push_back(kRule);
+  added_.push_back(kProblems);
+  if (has_current_ || classifier_.output_field(kChanged) >= 0) added_.push_back(kChanged);
+  if (options_.explain || classifier_.output_field(kExplanation) >= 0) added_.push_back(kExplanation);
+  replaced_.assign(header.fields.size(), -1);
+  bool any_replaced = false;
+  for (std::size_t k = 0; k < outputs.size(); ++k) {
+    const int f = classifier_.output_field(k);
+    if (f >= 0 && static_cast<std::size_t>(f) < replaced_.size()) {
+      replaced_[static_cast<std::size_t>(f)] = static_cast<int>(k);
+      any_replaced = true;
+    }
+  }
+  if (options_.apply) {
+    const Schema& schema = classifier_.rules().schema;
+    for (int level = 0; level < 3; ++level) {
+      const int column = schema.find(fmt::format("l{}", level + 1));
+      const int f = column >= 0 ? classifier_.field_of(column) : -1;
+      if (f >= 0 && static_cast<std::size_t>(f) < replaced_.size()) {
+        replaced_[static_cast<std::size_t>(f)] = kAppliedLevel0 + level;
+        any_replaced = true;
+      }
+    }
+  }
+  rewrite_ = any_replaced;
+
   if (options_.format == OutputFormat::jsonl) {
     // Keys must be unique or a JSON reader keeps only the last: an empty,
     // repeated or reserved header name gets its position appended.
@@ -84,12 +139,23 @@ void ClassifiedWriter::header(const Record& header) {
   }
   if (options_.bom) csv_.raw("\xEF\xBB\xBF");
   for (std::string_view name : header.fields) csv_.field(name);
-  for (int level = 1; level <= levels_; ++level) csv_.field(fmt::format("suggested_l{}", level));
-  csv_.field("rule");
-  csv_.field("problems");
-  if (has_current_) csv_.field("changed");
-  if (options_.explain) csv_.field("explanation");
+  for (std::size_t k : added_)
+    if (classifier_.output_field(k) < 0) csv_.field(outputs[k]);
   csv_.end_record();
+}
+
+std::string_view ClassifiedWriter::added_value(std::size_t k, const Record& record, const RowResult& result) {
+  if (k < 3) {
+    const StatusIndex s = static_cast<int>(k) < levels_ ? level_status_[k] : kNoStatus;
+    return s == kNoStatus ? std::string_view() : std::string_view(status_labels_[static_cast<std::size_t>(s)]);
+  }
+  if (k == kRule)
+    return result.rule >= 0 ? std::string_view(classifier_.rules().rules[static_cast<std::size_t>(result.rule)].id)
+                            : std::string_view();
+  if (k == kProblems) return scratch_;
+  if (k == kChanged) return has_current_ ? (result.changed ? "true" : "false") : "";
+  explanation_ = classifier_.explain(record);
+  return explanation_;
 }
 
 void ClassifiedWriter::row(const Record& record, const RowResult& result) {
@@ -104,18 +170,37 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
     // Cells are written as they came: a well-formed record is copied byte for
     // byte; a short row is padded so the added columns stay aligned (its
     // field_count problem says so).
-    if (record.fields.size() == width && options_.delimiter == options_.input_delimiter)
+    const bool same_delimiter = options_.delimiter == options_.input_delimiter;
+    if (!rewrite_ && !record.stray_cr && record.fields.size() == width && same_delimiter) {
       csv_.raw_fields(record.raw);
-    else
-      for (std::size_t f = 0; f < width; ++f)
-        csv_.field(f < record.fields.size() ? record.fields[f] : std::string_view());
-    for (int level = 0; level < levels_; ++level)
-      csv_.field(level_status_[level] == kNoStatus ? std::string_view()
-                                                   : status_labels_[static_cast<std::size_t>(level_status_[level])]);
-    csv_.field(rule);
-    csv_.field(scratch_);
-    if (has_current_) csv_.field(result.changed ? "true" : "false");
-    if (options_.explain) csv_.field(classifier_.explain(record));
+    } else {
+      // Some cells change (ftstatus's own columns of an earlier run, --apply),
+      // or a stray CR must be quoted: cell by cell, unchanged cells as they
+      // were written in the input where that is safe.
+      const bool copy_raw = same_delimiter && !record.stray_cr && record.fields.size() == width;
+      if (copy_raw) split_raw_fields(record.raw, options_.input_delimiter, raw_fields_);
+      for (std::size_t f = 0; f < width; ++f) {
+        const std::string_view cell = f < record.fields.size() ? record.fields[f] : std::string_view();
+        const int replaced = f < replaced_.size() ? replaced_[f] : -1;
+        if (replaced >= kAppliedLevel0) {
+          const StatusIndex s = level_status_[replaced - kAppliedLevel0];
+          const bool fill = s != kNoStatus && (options_.apply_overwrite || trim(cell).empty());
+          if (fill) {
+            csv_.field(status_labels_[static_cast<std::size_t>(s)]);
+            continue;
+          }
+        } else if (replaced >= 0) {
+          csv_.field(added_value(static_cast<std::size_t>(replaced), record, result));
+          continue;
+        }
+        if (copy_raw)
+          csv_.raw_fields(raw_fields_[f]);
+        else
+          csv_.field(cell);
+      }
+    }
+    for (std::size_t k : added_)
+      if (classifier_.output_field(k) < 0) csv_.field(added_value(k, record, result));
     // Cells beyond the header go last, after the added columns: nothing is
     // lost and every named column stays aligned.
     for (std::size_t f = width; f < record.fields.size(); ++f) csv_.field(record.fields[f]);
@@ -126,10 +211,18 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
   json_ += "{\"line\":";
   fmt::format_to(std::back_inserter(json_), "{}", result.line);
   for (std::size_t f = 0; f < width; ++f) {  // a short row's missing cells are empty, as in CSV
+    const int replaced = f < replaced_.size() ? replaced_[f] : -1;
+    if (replaced >= 0 && replaced < kAppliedLevel0) continue;  // an earlier run's column: written anew below
+    std::string_view cell = f < record.fields.size() ? record.fields[f] : std::string_view();
+    if (replaced >= kAppliedLevel0) {
+      const StatusIndex s = level_status_[replaced - kAppliedLevel0];
+      if (s != kNoStatus && (options_.apply_overwrite || trim(cell).empty()))
+        cell = status_labels_[static_cast<std::size_t>(s)];
+    }
     json_ += ',';
     append_json_string(json_, header_names_[f]);
     json_ += ':';
-    append_json_string(json_, f < record.fields.size() ? record.fields[f] : std::string_view());
+    append_json_string(json_, cell);
   }
   if (record.fields.size() > width) {
     // Cells beyond the header are kept, not dropped.

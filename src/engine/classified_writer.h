@@ -22,6 +22,10 @@ void append_problems(std::string& out, const Classifier& classifier, const RowRe
 std::string describe_problem(const Classifier& classifier, const RowProblem& problem, const RowResult& result,
                              Lang lang);
 
+// The fields of a well-formed CSV record as they are written in it (quotes
+// and all), so unchanged cells can be copied byte for byte.
+void split_raw_fields(std::string_view raw, char delimiter, std::vector<std::string_view>& out);
+
 class ClassifiedWriter final : public RecordSink {
  public:
   ClassifiedWriter(std::FILE* out, std::string name, const Classifier& classifier, OutputOptions options);
@@ -31,7 +35,13 @@ class ClassifiedWriter final : public RecordSink {
   Result finish() override;
 
  private:
+  // Indexes into output_column_names().
+  static constexpr std::size_t kRule = 3, kProblems = 4, kChanged = 5, kExplanation = 6;
+  // replaced_ values from here on: the current l1 (l2, l3) cell, --apply.
+  static constexpr int kAppliedLevel0 = 100;
+
   void fill_levels(StatusIndex status);
+  std::string_view added_value(std::size_t k, const Record& record, const RowResult& result);
   void flush_if_full();
 
   std::FILE* out_;
@@ -41,6 +51,11 @@ class ClassifiedWriter final : public RecordSink {
   CsvWriter csv_;
   int levels_;
   bool has_current_ = false;
+  bool rewrite_ = false;                // some input cells are replaced
+  std::vector<std::size_t> added_;      // the added columns, as indexes into output_column_names()
+  std::vector<int> replaced_;           // by input field: the added column it holds, kAppliedLevel0 + level, or -1
+  std::vector<std::string_view> raw_fields_;
+  std::string explanation_;
   std::vector<std::string> header_names_;   // JSONL keys
   std::vector<std::string> status_labels_;  // by StatusIndex, in the chosen labels
   StatusIndex level_status_[3] = {kNoStatus, kNoStatus, kNoStatus};

@@ -13,8 +13,9 @@ namespace ftstatus {
 namespace {
 
 constexpr std::array kRowCodeNames = {
-    "field_count", "invalid_value",       "invalid_utf8",        "missing_id",       "duplicate_id",
-    "no_rule",     "target_date_missing", "target_date_invalid", "target_date_past", "target_date_beyond_horizon",
+    "field_count",         "invalid_value",       "invalid_utf8",     "stray_cr",
+    "missing_id",          "duplicate_id",        "no_rule",          "target_date_missing",
+    "target_date_invalid", "target_date_past",    "target_date_beyond_horizon",
 };
 static_assert(kRowCodeNames.size() == static_cast<std::size_t>(RowCode::target_date_beyond_horizon) + 1);
 
@@ -43,6 +44,8 @@ Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyO
   field_of_column_.assign(n, -1);
   cells_.resize(n);
   cell_invalid_.resize(n);
+  date_format_of_column_.assign(n, options.date_format);
+  date_format_proven_.assign(n, options.date_format != DateFormat::automatic);
   target_date_column_ = rules.schema.find("target_date");
   l1_column_ = rules.schema.find("l1");
   l2_column_ = rules.schema.find("l2");
@@ -57,32 +60,27 @@ Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyO
 Classifier::~Classifier() = default;
 
 Result Classifier::bind_header(const std::vector<std::string_view>& header) {
-  const Schema& schema = rules_.schema;
-  header_width_ = header.size();
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    int c = schema.match_header(header[i]);
-    if (c < 0) continue;
-    int& field = field_of_column_[static_cast<std::size_t>(c)];
-    if (field >= 0)
-      return Error{
-          Problem("header_duplicate_column", {{"first", std::to_string(field + 1)},
-                                              {"first_name", std::string(header[static_cast<std::size_t>(field)])},
-                                              {"second", std::to_string(i + 1)},
-                                              {"second_name", std::string(header[i])},
-                                              {"column", schema.columns[static_cast<std::size_t>(c)].id}})};
-    field = static_cast<int>(i);
-  }
-  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
-    const Column& col = schema.columns[c];
-    if (!col.required || field_of_column_[c] >= 0) continue;
-    std::string names = col.id;
-    for (const auto& alias : col.aliases) names += ", " + alias;
-    return Error{Problem("required_column_missing", {{"column", col.id}, {"names", names}})};
-  }
+  ColumnReport report;
+  if (Result s = account_columns(rules_, header, ColumnOptions{}, report); !s.ok()) return s;
+  if (report.stops()) return Error{report.stop_problem(rules_.schema)};
+  bind_columns(report, header.size());
+  return {};
+}
+
+void Classifier::bind_columns(const ColumnReport& report, std::size_t header_width) {
+  header_width_ = header_width;
+  field_of_column_ = report.field_of_column;
+  output_field_.assign(output_column_names().size(), -1);
+  for (const HeaderMatch& h : report.headers)
+    if (h.kind == MatchKind::output) output_field_[static_cast<std::size_t>(h.output)] = static_cast<int>(h.field);
   result_.has_current = false;
   for (int column : {l1_column_, l2_column_, l3_column_})
     result_.has_current = result_.has_current || (column >= 0 && field_of(column) >= 0);
-  return {};
+}
+
+void Classifier::set_date_format(int column, DateFormat format, bool proven) {
+  date_format_of_column_[static_cast<std::size_t>(column)] = format;
+  date_format_proven_[static_cast<std::size_t>(column)] = proven ? 1 : 0;
 }
 
 StatusIndex Classifier::resolve_child(StatusIndex parent, std::string_view text) {
@@ -115,6 +113,7 @@ const RowResult& Classifier::classify(const Record& record) {
   r.rule = -1;
   r.changed = false;
   if (record.fields.size() != header_width_) r.problems.push_back({RowCode::field_count, -1, -1});
+  if (record.stray_cr) r.problems.push_back({RowCode::stray_cr, -1, -1});
   if (!is_valid_utf8(record.raw)) {
     for (std::size_t f = 0; f < record.fields.size(); ++f) {
       if (is_valid_utf8(record.fields[f])) continue;
@@ -148,7 +147,8 @@ const RowResult& Classifier::classify(const Record& record) {
         ok = parse_integer(text, cell.value);
         break;
       case ColumnType::date:
-        ok = parse_date(text, options_.date_format, cell.value);
+        ok = parse_date(text, date_format_of_column_[c], cell.value);
+        if (!ok && !date_format_proven_[c] && !date_conflict_) note_date_conflict(record, static_cast<int>(c), text);
         break;
       case ColumnType::boolean: {
         bool flag = false;
@@ -195,6 +195,14 @@ const RowResult& Classifier::classify(const Record& record) {
     r.changed = resolve_current(current) != r.status;
   }
   return r;
+}
+
+void Classifier::note_date_conflict(const Record& record, int column, std::string_view text) {
+  const DateFormat chosen = date_format_of_column_[static_cast<std::size_t>(column)];
+  const DateOrder order = date_order_of(text);
+  const bool contradicts = (order == DateOrder::day_first && chosen != DateFormat::dmy) ||
+                           (order == DateOrder::month_first && chosen != DateFormat::mdy);
+  if (contradicts) date_conflict_ = DateOrderConflict{record.line, column, std::string(text)};
 }
 
 void Classifier::check_target_date(const Record&) {

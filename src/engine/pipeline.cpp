@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "engine/classified_writer.h"
+#include "engine/date_orders.h"
 #include "engine/read_header.h"
 #include "io/csv.h"
 #include "io/output_file.h"
@@ -30,7 +31,10 @@ class CsvSource final : public RecordSource {
   const Result& status() const override { return status_; }
   char delimiter() const override { return reader_.delimiter(); }
   bool had_bom() const override { return reader_.had_bom(); }
-  bool crlf() const override { return reader_.crlf(); }
+  bool crlf() const override { return reader_.line_ending() == LineEnding::crlf; }
+  LineEnding line_ending() const override { return reader_.line_ending(); }
+  Encoding encoding() const override { return reader_.encoding(); }
+  long cp1252_evidence_line() const override { return reader_.cp1252_evidence_line(); }
 
  private:
   std::FILE* in_;
@@ -42,10 +46,15 @@ class CsvSource final : public RecordSource {
 // The reject table: one line per problem with the raw input record.
 class RejectWriter final : public RecordSink {
  public:
-  RejectWriter(std::FILE* out, std::string name, const Classifier& classifier, Lang lang)
-      : name_(std::move(name)), classifier_(classifier), lang_(lang), csv_(out, ',') {}
+  RejectWriter(std::FILE* out, std::string name, const Classifier& classifier, Lang lang, const OutputOptions& dialect)
+      : name_(std::move(name)),
+        classifier_(classifier),
+        lang_(lang),
+        bom_(dialect.bom),
+        csv_(out, dialect.delimiter, dialect.line_ending) {}
 
   void header(const Record&) override {
+    if (bom_) csv_.raw("\xEF\xBB\xBF");
     for (const char* h : {"line", "column", "code", "message", "raw"}) csv_.field(h);
     csv_.end_record();
   }
@@ -72,20 +81,74 @@ class RejectWriter final : public RecordSink {
   std::string name_;
   const Classifier& classifier_;
   Lang lang_;
+  bool bom_;
   CsvWriter csv_;
   std::string number_;
 };
 
 }  // namespace
 
-Result read_header(Classifier& classifier, RecordSource& source, std::string_view source_name, Record& header) {
+Result read_header(Classifier& classifier, RecordSource& source, std::string_view source_name,
+                   const ColumnOptions& columns, Record& header, InputReport& report) {
+  report.name = std::string(source_name);
   if (!source.next(header)) {
     if (!source.status().ok()) return source.status();
     return Error{Problem("input_empty"), std::string(source_name), 1, 1};
   }
-  Result bound = classifier.bind_header(header.fields);
-  if (bound.ok()) return bound;
-  return Error{bound.error().problem, std::string(source_name), header.line, 1};
+  report.encoding = source.encoding();
+  report.cp1252_line = source.cp1252_evidence_line();
+  report.delimiter = source.delimiter();
+  report.line_ending = source.line_ending();
+  report.bom = source.had_bom();
+  report.header.assign(header.fields.begin(), header.fields.end());
+  Result accounted = account_columns(classifier.rules(), header.fields, columns, report.columns);
+  if (!accounted.ok()) return Error{accounted.error().problem, std::string(source_name), header.line, 1};
+  if (report.columns.stops())
+    return Error{report.columns.stop_problem(classifier.rules().schema), std::string(source_name), header.line, 1};
+  classifier.bind_columns(report.columns, header.fields.size());
+  return {};
+}
+
+Error date_order_error(const Classifier& classifier, const DateOrderConflict& conflict, std::string_view source_name) {
+  const Column& column = classifier.rules().schema.columns[static_cast<std::size_t>(conflict.column)];
+  const DateFormat chosen = classifier.date_format(conflict.column);
+  return Error{Problem("date_order_contradicted", {{"column", column.id},
+                                                   {"value", conflict.text},
+                                                   {"chosen", chosen == DateFormat::dmy ? "dmy" : "mdy"},
+                                                   {"other", chosen == DateFormat::dmy ? "mdy" : "dmy"}}),
+               std::string(source_name), conflict.line};
+}
+
+HeldRecords::View HeldRecords::hold(const Record& record) {
+  Held& held = held_.emplace_back();
+  held.raw.assign(record.raw);
+  held.fields.assign(record.fields.begin(), record.fields.end());
+  held.line = record.line;
+  held.stray_cr = record.stray_cr;
+  return held_.size() - 1;
+}
+
+void HeldRecords::view(View index, Record& record) const {
+  const Held& held = held_[index];
+  record.raw = held.raw;
+  record.fields.assign(held.fields.begin(), held.fields.end());
+  record.line = held.line;
+  record.stray_cr = held.stray_cr;
+}
+
+Result sample_date_orders(Classifier& classifier, RecordSource& source, DateFormat requested, HeldRecords& sample,
+                          InputReport& report) {
+  DateOrderSampler sampler(classifier, requested);
+  std::size_t bytes = 0;
+  Record record;
+  while (sampler.wants_more() && sample.size() < kDateSampleRows && bytes < kDateSampleBytes && source.next(record)) {
+    sampler.add(record);
+    sample.hold(record);
+    bytes += record.raw.size();
+  }
+  if (!source.status().ok()) return source.status();
+  report.dates = sampler.decide(classifier, report.header);
+  return {};
 }
 
 std::optional<OutputFormat> parse_output_format(std::string_view text) {
@@ -111,27 +174,42 @@ std::unique_ptr<RecordSink> make_classified_sink(std::FILE* out, std::string nam
 }
 
 std::unique_ptr<RecordSink> make_reject_sink(std::FILE* out, std::string name, const Classifier& classifier,
-                                             Lang lang) {
-  return std::make_unique<RejectWriter>(out, std::move(name), classifier, lang);
+                                             Lang lang, const OutputOptions& dialect) {
+  return std::make_unique<RejectWriter>(out, std::move(name), classifier, lang, dialect);
 }
 
 Result classify_records(Classifier& classifier, RecordSource& source, std::string_view source_name,
-                        const std::vector<RecordSink*>& sinks, ClassifySummary& summary) {
+                        const ColumnOptions& columns, const std::vector<RecordSink*>& sinks,
+                        ClassifySummary& summary) {
   const auto started = std::chrono::steady_clock::now();
   summary = ClassifySummary{};
   summary.per_status.assign(classifier.taxonomy().statuses().size(), 0);
   Record record;
-  if (Result s = read_header(classifier, source, source_name, record); !s.ok()) return s;
+  if (Result s = read_header(classifier, source, source_name, columns, record, summary.input); !s.ok()) return s;
+  HeldRecords held;
+  const HeldRecords::View header = held.hold(record);
+  HeldRecords sample;
+  if (Result s = sample_date_orders(classifier, source, classifier.options().date_format, sample, summary.input);
+      !s.ok())
+    return s;
+  held.view(header, record);
   for (RecordSink* sink : sinks) sink->header(record);
-  while (source.next(record)) {
-    const RowResult& result = classifier.classify(record);
-    for (RecordSink* sink : sinks) sink->row(record, result);
+  auto classify_one = [&](const Record& r) {
+    const RowResult& result = classifier.classify(r);
+    for (RecordSink* sink : sinks) sink->row(r, result);
     ++summary.rows;
     if (result.status != kNoStatus) ++summary.per_status[static_cast<std::size_t>(result.status)];
     if (result.changed) ++summary.rows_changed;
     if (!result.problems.empty()) ++summary.rows_with_problems;
+  };
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    sample.view(i, record);
+    classify_one(record);
   }
+  while (!classifier.date_order_conflict() && source.next(record)) classify_one(record);
   if (!source.status().ok()) return source.status();
+  if (const auto& conflict = classifier.date_order_conflict())
+    return date_order_error(classifier, *conflict, source_name);
   for (RecordSink* sink : sinks)
     if (Result s = sink->finish(); !s.ok()) return s;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -164,11 +242,17 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       options.explain = request_.explain;
       options.delimiter = source_.delimiter();
       options.input_delimiter = source_.delimiter();
-      options.bom = source_.had_bom();
-      options.crlf = source_.crlf();
+      // Excel reads a CSV without a BOM in the machine's code page: an input
+      // that came from Excel (a BOM, Windows-1252, UTF-16) gets one back.
+      const Encoding encoding = source_.encoding();
+      options.bom = request_.dialect.bom.value_or(source_.had_bom() || encoding == Encoding::cp1252 ||
+                                                  encoding == Encoding::utf16le || encoding == Encoding::utf16be);
+      options.line_ending = request_.dialect.line_ending.value_or(source_.line_ending());
+      options.apply = request_.apply;
+      options.apply_overwrite = request_.apply_overwrite;
       sinks_.push_back(make_classified_sink(output_.file(), output_.name(), classifier_, options));
       if (errors_.file() != nullptr)
-        sinks_.push_back(make_reject_sink(errors_.file(), errors_.name(), classifier_, request_.lang));
+        sinks_.push_back(make_reject_sink(errors_.file(), errors_.name(), classifier_, request_.lang, options));
       for (auto& sink : sinks_) sink->header(header);
     }
     void row(const Record& record, const RowResult& result) override {
@@ -189,11 +273,29 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
     std::vector<std::unique_ptr<RecordSink>> sinks_;
   } sinks(request, classifier, *source, output, errors);
 
-  if (Result s = classify_records(classifier, *source, input.name, {&sinks}, summary); !s.ok()) return s;
+  if (Result s = classify_records(classifier, *source, input.name, request.columns, {&sinks}, summary); !s.ok())
+    return s;
   if (Result s = output.commit(); !s.ok()) return s;
   if (errors.file() != nullptr)
     if (Result s = errors.commit(); !s.ok()) return s;
   return {};
+}
+
+}  // namespace ftstatus
+
+namespace ftstatus {
+
+Result inspect_input(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
+                     InputReport& report) {
+  InputFile input;
+  if (Result s = open_input(request.input, input); !s.ok()) return s;
+  Classifier classifier(taxonomy, rules, request.classify);
+  std::unique_ptr<RecordSource> source = open_csv_source(input.file, input.name, request.csv);
+  Record record;
+  Result header = read_header(classifier, *source, input.name, request.columns, record, report);
+  if (!header.ok()) return report.columns.stops() ? Result{} : header;
+  HeldRecords sample;
+  return sample_date_orders(classifier, *source, request.classify.date_format, sample, report);
 }
 
 }  // namespace ftstatus

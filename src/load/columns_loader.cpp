@@ -76,7 +76,7 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
   for (const YAML::Node& node : list) {
     const std::string what = r.place("a_column");
     if (!r.expect_map(node, what)) continue;
-    r.check_keys(node, {"id", "type", "values", "value_aliases", "required", "unique", "aliases", "description"}, what);
+    r.check_keys(node, {"id", "type", "values", "value_aliases", "required", "optional", "unique", "aliases", "description"}, what);
     Column col;
     col.line = r.mark(node).line + 1;
     bool ok = true;
@@ -127,6 +127,9 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
       ok = read_value_aliases(r, value_aliases, owned, col) && ok;
     if (node["required"])
       ok = r.read_bool(node["required"], r.place("key_of", {{"key", "required"}, {"owner", owned.of}}), col.required) &&
+           ok;
+    if (node["optional"])
+      ok = r.read_bool(node["optional"], r.place("key_of", {{"key", "optional"}, {"owner", owned.of}}), col.optional) &&
            ok;
     if (node["unique"])
       ok = r.read_bool(node["unique"], r.place("key_of", {{"key", "unique"}, {"owner", owned.of}}), col.unique) && ok;

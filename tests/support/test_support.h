@@ -109,6 +109,20 @@ inline const std::string kSourceDir = FTSTATUS_SOURCE_DIR;
 // on today; kAsOf is the same as a flag to append to a command line.
 inline const std::string kAsOfDate = "2026-11-24";
 inline const std::string kAsOf = " --as-of " + kAsOfDate;
+// Small test files give only the columns a case is about; the others are
+// allowed missing (real exports must have every column a rule reads).
+inline const std::string kPartial = " --allow-missing all";
+// stderr that holds nothing but the --allow-missing note.
+inline bool only_allow_missing_note(const std::string& err) {
+  std::size_t start = 0;
+  while (start < err.size()) {
+    std::size_t end = err.find('\n', start);
+    if (end == std::string::npos) end = err.size();
+    if (err.substr(start, end - start).find("--allow-missing") == std::string::npos) return false;
+    start = end + 1;
+  }
+  return true;
+}
 
 inline std::string example(const std::string& name) { return kSourceDir + "/examples/" + name; }
 

@@ -1,0 +1,56 @@
+#include "input_options.h"
+
+#include <fmt/format.h>
+
+#include "cli_text.h"
+
+namespace ftstatus::cli {
+
+void ColumnMapOptions::add_to(CLI::App& app) {
+  app.add_option("--map", maps, help_text("option_map"))
+      ->type_name("HEADER=COLUMN");
+  app.add_option("--map-file", map_file, help_text("option_map_file"))
+      ->type_name("FILE");
+  app.add_option("--allow-missing", allow_missing, help_text("option_allow_missing"))
+      ->type_name("COLUMN");
+}
+
+Result ColumnMapOptions::get(const Schema& schema, ColumnOptions& out) const {
+  out = ColumnOptions{};
+  if (!map_file.empty())
+    if (Result s = read_map_file(map_file, out.maps); !s.ok()) return s;
+  for (const std::string& text : maps) {
+    std::optional<HeaderMapping> map = parse_mapping(text);
+    if (!map) return Error{Problem("usage_bad_map", {{"value", text}})};
+    out.maps.push_back(std::move(*map));
+  }
+  for (const std::string& column : allow_missing) {
+    if (column != "all" && schema.find(column) < 0) {
+      std::vector<std::string> ids;
+      for (const Column& c : schema.columns) ids.push_back(c.id);
+      return Error{Problem("usage_bad_allow_missing", {{"value", column}, {"columns", fmt::format("{}", fmt::join(ids, ", "))}})};
+    }
+    out.allow_missing.push_back(column);
+  }
+  return {};
+}
+
+void DialectOptions::add_to(CLI::App& app) {
+  auto* with_bom = app.add_flag("--bom", bom, help_text("option_bom"));
+  auto* without_bom = app.add_flag("--no-bom", no_bom, help_text("option_no_bom"));
+  with_bom->excludes(without_bom);
+  auto* with_crlf = app.add_flag("--crlf", crlf, help_text("option_crlf"));
+  auto* with_lf = app.add_flag("--lf", lf, help_text("option_lf"));
+  with_crlf->excludes(with_lf);
+}
+
+DialectOverrides DialectOptions::get() const {
+  DialectOverrides out;
+  if (bom) out.bom = true;
+  if (no_bom) out.bom = false;
+  if (crlf) out.line_ending = LineEnding::crlf;
+  if (lf) out.line_ending = LineEnding::lf;
+  return out;
+}
+
+}  // namespace ftstatus::cli
