@@ -26,8 +26,6 @@ constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 constexpr char32_t kReplacementCharacter = 0xFFFD;
 
-// Where the first byte that is not UTF-8 lies in `text`, or npos. Unless
-// `at_end`, a multi-byte character cut by the end of `text` is only unfinished.
 // More valid multi-byte UTF-8 sequences than invalid bytes.
 bool mostly_utf8(std::string_view text) {
   long valid = 0;
@@ -44,6 +42,8 @@ bool mostly_utf8(std::string_view text) {
   return valid > invalid;
 }
 
+// Where the first byte that is not UTF-8 lies in `text`, or npos. Unless
+// `at_end`, a multi-byte character cut by the end of `text` is only unfinished.
 std::size_t first_non_utf8(std::string_view text, bool at_end) {
   std::size_t i = 0;
   while (i < text.size()) {

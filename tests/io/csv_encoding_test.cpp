@@ -111,6 +111,14 @@ TEST_CASE("automatic: bytes that are not UTF-8 mean Windows-1252, and the line i
     REQUIRE(r.rows.size() == 3);
     CHECK(r.rows[2].fields == Fields{"2", "\xC3\xA9"});
   }
+  SECTION("but a UTF-8 file with a stray byte among more UTF-8 characters stays UTF-8") {
+    Reading r = read_with("id;nombre\n1;Jos\xC3\xA9\n2;Mu\xC3\xB1oz\n3;pasted \xE9\n");
+    CHECK(r.encoding == Encoding::utf8);
+    CHECK(r.evidence_line == 0);
+    REQUIRE(r.rows.size() == 4);
+    CHECK(r.rows[2].fields == Fields{"2", "Mu\xC3\xB1oz"});
+    CHECK(r.rows[3].fields == Fields{"3", "pasted \xE9"});  // kept: the row gets invalid_utf8
+  }
   SECTION("a multi-byte character cut by the end of the input is not UTF-8") {
     Reading r = read_with("id\nab\xC3");
     CHECK(r.encoding == Encoding::cp1252);
