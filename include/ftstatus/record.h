@@ -10,8 +10,8 @@ namespace ftstatus {
 
 struct Record {
   std::vector<std::string_view> fields;
-  std::string_view raw;  // the record as it stood in the input, without its line break
-  long line = 0;         // 1-based line where the record starts
+  std::string_view raw;   // the record as it stood in the input, without its line break
+  long line = 0;          // 1-based line where the record starts
   bool stray_cr = false;  // a lone CR outside quotes was kept inside a cell
 };
 
