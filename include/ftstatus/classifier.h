@@ -81,6 +81,9 @@ class Classifier {
   // missing column allowed). Fails when a needed column is missing or two
   // headers name one column (the Error has no position yet).
   Result bind_header(const std::vector<std::string_view>& header);
+  // How the input's records end: in a CR-only file a CR inside a quoted
+  // cell is a line break, elsewhere a lone CR gets a stray_cr warning.
+  void set_input_line_ending(LineEnding ending) { lone_cr_is_stray_ = ending != LineEnding::cr; }
   // Binds the columns an account_columns report found (it must not stop).
   void bind_columns(const ColumnReport& report, std::size_t header_width);
   // The day/month order of one date column; `proven` when its own values
@@ -122,6 +125,7 @@ class Classifier {
   ClassifyOptions options_;
   std::vector<int> field_of_column_;
   std::vector<int> output_field_;
+  bool lone_cr_is_stray_ = true;
   std::vector<DateFormat> date_format_of_column_;
   std::vector<char> date_format_proven_;
   std::optional<DateOrderConflict> date_conflict_;

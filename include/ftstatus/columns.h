@@ -52,6 +52,7 @@ struct MissingColumn {
   int column = -1;
   bool allowed = false;                 // by --allow-missing: the run goes on with it empty
   std::vector<std::string> candidates;  // unmatched headers that might be it, best first
+  std::string suggestion;               // the one header to --map, when one stands out
 };
 
 struct ColumnReport {
@@ -78,6 +79,14 @@ const std::vector<std::string>& output_column_names();
 // have, or when two headers give one column.
 Result account_columns(const RuleSet& rules, const std::vector<std::string_view>& header, const ColumnOptions& options,
                        ColumnReport& report);
+
+// When the run stops for missing columns: puts first, among each missing
+// column's candidates, the unused headers whose values in `rows` (a sample,
+// by input field) all read as that column's type - enum values, booleans,
+// dates - so the message can name the header to --map even when no word of
+// it matches ("Rollout" holding enabled/onboarding is `deployment`).
+void rank_candidates_by_values(const Schema& schema, const std::vector<std::vector<std::string>>& rows,
+                               ColumnReport& report);
 
 // Whether each schema column is needed: required, or read by a rule.
 std::vector<bool> columns_read_by_rules(const RuleSet& rules);

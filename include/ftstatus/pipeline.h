@@ -173,8 +173,15 @@ struct RowFinding {
 class FindingSink {
  public:
   virtual ~FindingSink() = default;
+  // Once the header is read: how the input is written (a CSV report follows it).
+  virtual void input_known(const InputReport& input) { (void)input; }
   virtual void add(const RowFinding& finding) = 0;
 };
+// Whether output for this input starts with a UTF-8 BOM: when the input had
+// one or came in Windows-1252 or UTF-16 (Excel reads a CSV without a BOM in
+// the machine's code page), unless `override` says.
+bool wants_bom(const InputReport& input, std::optional<bool> override = std::nullopt);
+
 struct ValidateSummary {
   InputReport input;
   long rows = 0;

@@ -121,6 +121,7 @@ Result run_validate(const Taxonomy& taxonomy, const RuleSet& taxonomy_rules, con
     return header;
   const AssignmentFields fields = find_fields(rules, classifier, record.fields);
   if (fields.l1 < 0) return Error{Problem("no_l1_column"), input.name, record.line, 1};
+  findings.input_known(summary.input);
   HeldRecords sample;
   if (Result s = sample_date_orders(classifier, *source, request.classify.date_format, sample, summary.input); !s.ok())
     return s;

@@ -1,6 +1,7 @@
 #include "ftstatus/classifier.h"
 
 #include <array>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -20,6 +21,13 @@ constexpr std::array kRowCodeNames = {
 static_assert(kRowCodeNames.size() == static_cast<std::size_t>(RowCode::target_date_beyond_horizon) + 1);
 
 constexpr std::size_t kMaxCachedNames = 4096;
+
+bool has_lone_cr(std::string_view text) {
+  for (const char* p = text.data(), *end = p + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
+    if (p + 1 == end || p[1] != '\n') return true;
+  return false;
+}
 
 RowCode row_code(Code code) {
   switch (code) {
@@ -113,7 +121,9 @@ const RowResult& Classifier::classify(const Record& record) {
   r.rule = -1;
   r.changed = false;
   if (record.fields.size() != header_width_) r.problems.push_back({RowCode::field_count, -1, -1});
-  if (record.stray_cr) r.problems.push_back({RowCode::stray_cr, -1, -1});
+  // A lone CR in a cell, quoted or not (Excel writes LF inside cells): the
+  // reader kept it; quoted on output, it is still reported on a second run.
+  if (record.stray_cr || (lone_cr_is_stray_ && has_lone_cr(record.raw))) r.problems.push_back({RowCode::stray_cr, -1, -1});
   if (!is_valid_utf8(record.raw)) {
     for (std::size_t f = 0; f < record.fields.size(); ++f) {
       if (is_valid_utf8(record.fields[f])) continue;

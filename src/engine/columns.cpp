@@ -158,6 +158,41 @@ std::vector<bool> columns_read_by_rules(const RuleSet& rules) {
   return read;
 }
 
+void rank_candidates_by_values(const Schema& schema, const std::vector<std::vector<std::string>>& rows,
+                               ColumnReport& report) {
+  for (MissingColumn& m : report.missing) {
+    const Column& column = schema.columns[static_cast<std::size_t>(m.column)];
+    if (column.type == ColumnType::string || column.type == ColumnType::integer) continue;  // anything fits those
+    std::vector<std::string> fitting;
+    for (const HeaderMatch& h : report.headers) {
+      if (h.kind != MatchKind::unused) continue;
+      long given = 0;
+      bool all_read = true;
+      for (const auto& row : rows) {
+        if (h.field >= row.size()) continue;
+        const std::string_view text = trim(row[h.field]);
+        if (text.empty()) continue;
+        ++given;
+        std::int64_t value = 0;
+        bool flag = false;
+        const bool read = column.type == ColumnType::enumeration ? parse_enum(column, text) >= 0
+                          : column.type == ColumnType::boolean   ? parse_bool(text, flag)
+                                                                 : parse_date(text, DateFormat::automatic, value);
+        if (!read) {
+          all_read = false;
+          break;
+        }
+      }
+      if (all_read && given > 0) fitting.emplace_back(trim(h.header));
+    }
+    if (fitting.size() == 1) m.suggestion = fitting.front();
+    // The fitting headers first, then the ones that only share a word.
+    for (const std::string& other : m.candidates)
+      if (std::find(fitting.begin(), fitting.end(), other) == fitting.end()) fitting.push_back(other);
+    m.candidates = std::move(fitting);
+  }
+}
+
 bool ColumnReport::stops() const {
   return std::any_of(missing.begin(), missing.end(), [](const MissingColumn& m) { return !m.allowed; });
 }
@@ -178,8 +213,7 @@ Problem ColumnReport::stop_problem(const Schema& schema) const {
     const Column& column = schema.columns[static_cast<std::size_t>(m.column)];
     if (!columns.empty()) columns += ", ";
     columns += column.id;
-    const std::string header = m.candidates.size() == 1 && m.candidates.front().size() <= 60 ? m.candidates.front()
-                                                                                              : std::string("...");
+    const std::string header = !m.suggestion.empty() ? m.suggestion : std::string("...");
     maps += fmt::format(" --map '{}={}'", header, column.id);
     if (!column.required) allowable.push_back(column.id);
   }
@@ -351,6 +385,7 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [score, f] : ranked) missing.candidates.emplace_back(trim(header[f]));
+    if (missing.candidates.size() == 1) missing.suggestion = missing.candidates.front();
     report.missing.push_back(std::move(missing));
   }
   return {};

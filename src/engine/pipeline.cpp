@@ -103,9 +103,18 @@ Result read_header(Classifier& classifier, RecordSource& source, std::string_vie
   report.header.assign(header.fields.begin(), header.fields.end());
   Result accounted = account_columns(classifier.rules(), header.fields, columns, report.columns);
   if (!accounted.ok()) return Error{accounted.error().problem, std::string(source_name), header.line, 1};
-  if (report.columns.stops())
-    return Error{report.columns.stop_problem(classifier.rules().schema), std::string(source_name), header.line, 1};
+  if (report.columns.stops()) {
+    // Before giving up, look at some rows: a header whose values are a
+    // missing column's values is the --map to suggest.
+    const long header_line = header.line;
+    std::vector<std::vector<std::string>> rows;
+    while (rows.size() < kCandidateSampleRows && source.next(header))
+      rows.emplace_back(header.fields.begin(), header.fields.end());
+    rank_candidates_by_values(classifier.rules().schema, rows, report.columns);
+    return Error{report.columns.stop_problem(classifier.rules().schema), std::string(source_name), header_line, 1};
+  }
   classifier.bind_columns(report.columns, header.fields.size());
+  classifier.set_input_line_ending(report.line_ending);
   return {};
 }
 
@@ -149,6 +158,11 @@ Result sample_date_orders(Classifier& classifier, RecordSource& source, DateForm
   if (!source.status().ok()) return source.status();
   report.dates = sampler.decide(classifier, report.header);
   return {};
+}
+
+bool wants_bom(const InputReport& input, std::optional<bool> override) {
+  return override.value_or(input.bom || input.encoding == Encoding::cp1252 || input.encoding == Encoding::utf16le ||
+                           input.encoding == Encoding::utf16be);
 }
 
 std::optional<OutputFormat> parse_output_format(std::string_view text) {
@@ -242,11 +256,10 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       options.explain = request_.explain;
       options.delimiter = source_.delimiter();
       options.input_delimiter = source_.delimiter();
-      // Excel reads a CSV without a BOM in the machine's code page: an input
-      // that came from Excel (a BOM, Windows-1252, UTF-16) gets one back.
-      const Encoding encoding = source_.encoding();
-      options.bom = request_.dialect.bom.value_or(source_.had_bom() || encoding == Encoding::cp1252 ||
-                                                  encoding == Encoding::utf16le || encoding == Encoding::utf16be);
+      InputReport input;
+      input.bom = source_.had_bom();
+      input.encoding = source_.encoding();
+      options.bom = wants_bom(input, request_.dialect.bom);
       options.line_ending = request_.dialect.line_ending.value_or(source_.line_ending());
       options.apply = request_.apply;
       options.apply_overwrite = request_.apply_overwrite;

@@ -37,6 +37,9 @@ class HeldRecords {
 // The run-stopping error for a contradicted guessed day/month order.
 Error date_order_error(const Classifier& classifier, const DateOrderConflict& conflict, std::string_view source_name);
 
+// How many rows a stopping run reads to suggest which header is a missing column.
+constexpr std::size_t kCandidateSampleRows = 1000;
+
 // How many rows --date-format auto looks at before deciding, at most.
 constexpr std::size_t kDateSampleRows = 10000;
 constexpr std::size_t kDateSampleBytes = 8u << 20;

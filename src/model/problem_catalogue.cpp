@@ -1075,7 +1075,7 @@ constexpr ProblemInfo kCatalogue[] = {
     {"column_report_alias", note, "alias", "por alias", "", ""},
     {"column_report_guessed", note, "guessed: check it, or confirm with --map", "adivinado: compruébelo o confírmelo con --map", "", ""},
     {"column_report_mapped", note, "mapped ({origin})", "asignado ({origin})", "", ""},
-    {"column_report_unused", note, "not used by the rules", "no lo usan las reglas", "", ""},
+    {"column_report_unused", note, "not matched to any column", "no corresponde a ninguna columna", "", ""},
     {"column_report_output", note, "ftstatus output, replaced", "salida de ftstatus, se reemplaza", "", ""},
     {"column_report_missing", note,
      "missing: {column} (also found as: {names}); every row needs it",

@@ -87,7 +87,13 @@ void write_validation_json(std::ostream& out, const Taxonomy& t, const Assignmen
 }
 
 FindingReport::FindingReport(std::ostream& out, ReportFormat format, Lang lang)
-    : out_(out), format_(format), lang_(lang), csv_(stdout, ','), json_(out) {}
+    : out_(out), format_(format), lang_(lang), json_(out) {}
+
+void FindingReport::input_known(const InputReport& input) {
+  delimiter_ = input.delimiter;
+  line_ending_ = input.line_ending;
+  bom_ = wants_bom(input);
+}
 
 // The CSV header or the JSON opening, written with the first finding or at
 // the end, so an input that cannot be read prints no half report.
@@ -95,8 +101,10 @@ void FindingReport::start() {
   if (started_) return;
   started_ = true;
   if (format_ == ReportFormat::csv) {
-    for (const char* h : {"line", "entitlement_id", "code", "message", "fix"}) csv_.field(h);
-    csv_.end_record();
+    csv_.emplace(stdout, delimiter_, line_ending_);
+    if (bom_) csv_->raw("\xEF\xBB\xBF");
+    for (const char* h : {"line", "entitlement_id", "code", "message", "fix"}) csv_->field(h);
+    csv_->end_record();
   } else if (format_ == ReportFormat::json) {
     json_.begin_object();
     json_.key("findings");
@@ -107,12 +115,12 @@ void FindingReport::start() {
 void FindingReport::add(const RowFinding& f) {
   start();
   if (format_ == ReportFormat::csv) {
-    csv_.field(std::to_string(f.line));
-    csv_.field(f.id);
-    csv_.field(f.code);
-    csv_.field(f.message);
-    csv_.field(f.fix);
-    csv_.end_record();
+    csv_->field(std::to_string(f.line));
+    csv_->field(f.id);
+    csv_->field(f.code);
+    csv_->field(f.message);
+    csv_->field(f.fix);
+    csv_->end_record();
   } else if (format_ == ReportFormat::json) {
     json_.begin_object();
     json_.key("line");
@@ -140,7 +148,7 @@ void FindingReport::add(const RowFinding& f) {
 void FindingReport::finish(const ValidateSummary& summary) {
   start();
   if (format_ == ReportFormat::csv) {
-    csv_.flush();
+    csv_->flush();
   } else if (format_ == ReportFormat::json) {
     json_.end_array();
     json_.key("rows");

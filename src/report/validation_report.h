@@ -2,6 +2,7 @@
 // What `validate` prints: one assignment as text or JSON, and the findings
 // of bulk validate as text, CSV or JSON.
 #include <cstdio>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -23,6 +24,8 @@ enum class ReportFormat { text, csv, json };
 class FindingReport final : public FindingSink {
  public:
   FindingReport(std::ostream& out, ReportFormat format, Lang lang);
+  // A CSV report is written as the input was: delimiter, line ends, BOM.
+  void input_known(const InputReport& input) override;
   void add(const RowFinding& finding) override;
   // Writes the totals and closes the JSON object.
   void finish(const ValidateSummary& summary);
@@ -32,7 +35,10 @@ class FindingReport final : public FindingSink {
   std::ostream& out_;
   ReportFormat format_;
   Lang lang_;
-  CsvWriter csv_;
+  char delimiter_ = ',';
+  LineEnding line_ending_ = LineEnding::lf;
+  bool bom_ = false;
+  std::optional<CsvWriter> csv_;  // made when the report starts, in the input's dialect
   JsonWriter json_;
   bool started_ = false;
 };
