@@ -45,6 +45,7 @@ struct HeaderMatch {
   MatchKind kind = MatchKind::unused;
   int column = -1;  // schema column, when matched
   int output = -1;  // which of ftstatus's own added columns (output_column_names()), for MatchKind::output
+  std::string origin;  // where the map was given, for MatchKind::mapped
 };
 
 // A column the rules (or the schema) need that no header gives.

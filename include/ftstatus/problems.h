@@ -77,6 +77,11 @@ class Problem {
   std::vector<std::pair<std::string_view, std::string>> fields_;
 };
 
+// A field value for an operating-system error (errno): the message shows it
+// in the problem's language (the catalogue's system_error rows; the C
+// library's English text for an errno the catalogue does not know).
+std::string system_error_field(int error_number);
+
 // Fills {name} fields of `pattern` from `fields` with fmt (a field without a
 // value is left empty; braces in values are kept as they are; "{{" and "}}"
 // in a pattern are literal braces). Exposed for the catalogue's tests.

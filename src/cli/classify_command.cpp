@@ -61,7 +61,7 @@ int run(const Options& o) {
   Result run = run_classify(*loaded.taxonomy, loaded.rules, request, summary);
   const InputReport& input = summary.input;
   const Schema& schema = loaded.rules.schema;
-  if (!input.header.empty()) {
+  if (!input.header.empty() && (run.ok() || input.columns.stops())) {
     write_input_notes(std::cerr, input, schema, request.lang);
     if (o.summary || input.columns.notable()) write_column_report(std::cerr, input, schema, request.lang);
   }
@@ -87,9 +87,10 @@ std::function<int()> setup_classify(CLI::App& app) {
   app.add_option("--errors", o->errors, help_text("classify_errors"))
       ->type_name("FILE");
   app.add_flag("--summary", o->summary, help_text("classify_summary"));
-  app.add_option("--apply", o->apply, help_text("option_apply"))
-      ->expected(0, 1)
-      ->default_str("empty")
+  // A flag, so `--apply export.csv` does not take the file name as its value;
+  // `--apply=all` gives one.
+  app.add_flag("--apply{empty}", o->apply, help_text("option_apply"))
+      ->option_text("[=all]")
       ->check(one_of({"empty", "all"}));
   o->as_of.add_to(app);
   o->csv.add_to(app);

@@ -73,7 +73,14 @@ class HelpFormatter : public CLI::Formatter {
 
   std::string make_option_name(const CLI::Option* opt, bool is_positional) const override {
     if (is_positional) return get_label(opt->get_name(true, false));
-    return CLI::Formatter::make_option_name(opt, is_positional);
+    // A flag's default value ("--apply{empty}") is not part of what users type.
+    std::string name = CLI::Formatter::make_option_name(opt, is_positional);
+    for (std::size_t open; (open = name.find('{')) != std::string::npos;) {
+      const std::size_t close = name.find('}', open);
+      if (close == std::string::npos) break;
+      name.erase(open, close - open + 1);
+    }
+    return name;
   }
 
   std::string make_option_opts(const CLI::Option* opt) const override {

@@ -90,7 +90,7 @@ int report_usage(std::string_view command, const Problem& problem, Lang lang) {
 int finish_output(int code) {
   std::cout.flush();
   if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout))
-    return report_error(Error{Problem("output_write_failed", {{"reason", std::strerror(errno)}})}, run_lang());
+    return report_error(Error{Problem("output_write_failed", {{"reason", system_error_field(errno)}})}, run_lang());
   return code;
 }
 

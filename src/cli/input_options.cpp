@@ -8,10 +8,12 @@ namespace ftstatus::cli {
 
 void ColumnMapOptions::add_to(CLI::App& app) {
   app.add_option("--map", maps, help_text("option_map"))
+      ->allow_extra_args(false)
       ->type_name("HEADER=COLUMN");
   app.add_option("--map-file", map_file, help_text("option_map_file"))
       ->type_name("FILE");
   app.add_option("--allow-missing", allow_missing, help_text("option_allow_missing"))
+      ->allow_extra_args(false)
       ->type_name("COLUMN");
 }
 

@@ -129,7 +129,7 @@ std::optional<HeaderMapping> parse_mapping(std::string_view text) {
 
 Result read_map_file(const std::string& path, std::vector<HeaderMapping>& maps) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{Problem("input_cannot_open", {{"reason", std::strerror(errno)}}), path};
+  if (!in) return Error{Problem("input_cannot_open", {{"reason", system_error_field(errno)}}), path};
   std::string line;
   for (long number = 1; std::getline(in, line); ++number) {
     if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
@@ -239,7 +239,7 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
   const Schema& schema = rules.schema;
   report = ColumnReport{};
   report.field_of_column.assign(schema.columns.size(), -1);
-  for (std::size_t f = 0; f < header.size(); ++f) report.headers.push_back({f, std::string(header[f])});
+  for (std::size_t f = 0; f < header.size(); ++f) report.headers.push_back({f, std::string(header[f]), MatchKind::unused, -1, -1, {}});
 
   auto bind = [&](std::size_t f, int column, MatchKind kind) -> Result {
     int& field = report.field_of_column[static_cast<std::size_t>(column)];
@@ -299,6 +299,7 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
     if (report.headers[found].kind == MatchKind::mapped && report.headers[found].column != column)
       return Error{Problem("map_header_twice", {{"header", map.header}, {"origin", map.origin}})};
     if (Result s = bind(found, column, MatchKind::mapped); !s.ok()) return s;
+    report.headers[found].origin = map.origin;
   }
 
   // 2. Exact names and aliases (case, accents, spaces, '_' and '-' ignored).

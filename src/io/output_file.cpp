@@ -12,7 +12,7 @@ namespace ftstatus {
 namespace {
 
 Error file_error(std::string_view code, const std::string& file, int error_number) {
-  return Error{Problem(code, {{"reason", std::strerror(error_number)}}), file, 0, 0};
+  return Error{Problem(code, {{"reason", system_error_field(error_number)}}), file, 0, 0};
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 // and the error type's text. The table itself is problem_catalogue.cpp.
 #include "ftstatus/problems.h"
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -77,9 +80,63 @@ std::string_view Problem::field(std::string_view name) const {
   return {};
 }
 
-std::string Problem::message(Lang lang) const { return fill_fields(info().message(lang), fields_); }
+namespace {
 
-std::string Problem::fix(Lang lang) const { return fill_fields(info().fix(lang), fields_); }
+constexpr std::string_view kErrnoPrefix = "errno:";
+
+// The errno names the catalogue words (system_error/NAME).
+std::string_view errno_name(int error_number) {
+  switch (error_number) {
+    case ENOENT: return "enoent";
+    case EACCES: return "eacces";
+    case EPERM: return "eperm";
+    case EISDIR: return "eisdir";
+    case ENOTDIR: return "enotdir";
+    case ENOSPC: return "enospc";
+    case EDQUOT: return "edquot";
+    case EROFS: return "erofs";
+    case EIO: return "eio";
+    case EPIPE: return "epipe";
+    case EMFILE: return "emfile";
+    case ENAMETOOLONG: return "enametoolong";
+    case EFBIG: return "efbig";
+    default: return {};
+  }
+}
+
+// The fields with system errors put in words in `lang`; others as they are.
+std::vector<std::pair<std::string_view, std::string>> localized(
+    const std::vector<std::pair<std::string_view, std::string>>& fields, Lang lang) {
+  std::vector<std::pair<std::string_view, std::string>> out = fields;
+  for (auto& [name, value] : out) {
+    if (!value.starts_with(kErrnoPrefix)) continue;
+    const int error_number = std::atoi(value.c_str() + kErrnoPrefix.size());
+    const std::string_view known = errno_name(error_number);
+    value = known.empty() ? std::string(std::strerror(error_number))
+                          : std::string(problem_info("system_error/" + std::string(known)).message(lang));
+  }
+  return out;
+}
+
+bool has_system_error(const std::vector<std::pair<std::string_view, std::string>>& fields) {
+  for (const auto& field : fields)
+    if (field.second.starts_with(kErrnoPrefix)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string system_error_field(int error_number) { return std::string(kErrnoPrefix) + std::to_string(error_number); }
+
+std::string Problem::message(Lang lang) const {
+  if (has_system_error(fields_)) return fill_fields(info().message(lang), localized(fields_, lang));
+  return fill_fields(info().message(lang), fields_);
+}
+
+std::string Problem::fix(Lang lang) const {
+  if (has_system_error(fields_)) return fill_fields(info().fix(lang), localized(fields_, lang));
+  return fill_fields(info().fix(lang), fields_);
+}
 
 std::string Problem::text(Lang lang) const {
   std::string out = message(lang);

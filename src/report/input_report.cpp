@@ -95,7 +95,7 @@ void write_column_report(std::ostream& out, const InputReport& report, const Sch
         break;
       case MatchKind::mapped:
         target = schema.columns[static_cast<std::size_t>(h.column)].id;
-        how = Problem("column_report_mapped").message(lang);
+        how = Problem("column_report_mapped", {{"origin", h.origin}}).message(lang);
         break;
       case MatchKind::unused:
         target = "-";
@@ -127,6 +127,7 @@ void write_column_report(std::ostream& out, const InputReport& report, const Sch
         << '\n';
   }
   for (const DateOrderChoice& choice : report.dates) {
+    if (choice.day_first + choice.month_first + choice.ambiguous == 0) continue;  // ISO or empty: no order to choose
     out << "  "
         << Problem("column_report_dates", {{"column", schema.columns[static_cast<std::size_t>(choice.column)].id},
                                            {"order", std::string(order_name(choice.format))},
