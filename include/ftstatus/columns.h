@@ -43,8 +43,8 @@ struct HeaderMatch {
   std::size_t field = 0;
   std::string header;
   MatchKind kind = MatchKind::unused;
-  int column = -1;  // schema column, when matched
-  int output = -1;  // which of ftstatus's own added columns (output_column_names()), for MatchKind::output
+  int column = -1;     // schema column, when matched
+  int output = -1;     // which of ftstatus's own added columns (output_column_names()), for MatchKind::output
   std::string origin;  // where the map was given, for MatchKind::mapped
 };
 
@@ -57,9 +57,9 @@ struct MissingColumn {
 };
 
 struct ColumnReport {
-  std::vector<HeaderMatch> headers;     // every input header, in file order
-  std::vector<MissingColumn> missing;   // needed and absent, in schema order
-  std::vector<int> field_of_column;     // by schema column: input field, or -1
+  std::vector<HeaderMatch> headers;    // every input header, in file order
+  std::vector<MissingColumn> missing;  // needed and absent, in schema order
+  std::vector<int> field_of_column;    // by schema column: input field, or -1
 
   // A needed column is absent and not allowed: the run must stop.
   bool stops() const;

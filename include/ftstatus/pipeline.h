@@ -30,8 +30,8 @@ struct CsvReadOptions {
 
 // How output is written where the input's own way is not wanted.
 struct DialectOverrides {
-  std::optional<bool> bom;                 // --bom / --no-bom
-  std::optional<LineEnding> line_ending;   // --crlf / --lf
+  std::optional<bool> bom;                // --bom / --no-bom
+  std::optional<LineEnding> line_ending;  // --crlf / --lf
 };
 
 // How one date column's day/month order was chosen.
@@ -137,8 +137,7 @@ struct ClassifySummary {
 // guessed day/month order, a sink that cannot write) - before any output
 // when it is about the columns; rows with problems are counted, not errors.
 Result classify_records(Classifier& classifier, RecordSource& source, std::string_view source_name,
-                        const ColumnOptions& columns, const std::vector<RecordSink*>& sinks,
-                        ClassifySummary& summary);
+                        const ColumnOptions& columns, const std::vector<RecordSink*>& sinks, ClassifySummary& summary);
 
 // A whole `classify` run from paths: input ("" or "-" for stdin), output (""
 // or "-" for stdout; a file is replaced only when the run succeeds) and an

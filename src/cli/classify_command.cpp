@@ -75,8 +75,7 @@ int run(const Options& o) {
 std::function<int()> setup_classify(CLI::App& app) {
   auto o = std::make_shared<Options>();
   app.add_option("FILE", o->input, help_text("classify_file"));
-  app.add_option("-o,--output", o->output, help_text("classify_output"))
-      ->type_name("FILE");
+  app.add_option("-o,--output", o->output, help_text("classify_output"))->type_name("FILE");
   app.add_option("--format", o->format, help_text("classify_format"))
       ->check(one_of({"csv", "jsonl"}))
       ->capture_default_str();
@@ -84,8 +83,7 @@ std::function<int()> setup_classify(CLI::App& app) {
       ->check(one_of({"id", "en", "es"}))
       ->capture_default_str();
   app.add_flag("--explain", o->explain, help_text("classify_explain"));
-  app.add_option("--errors", o->errors, help_text("classify_errors"))
-      ->type_name("FILE");
+  app.add_option("--errors", o->errors, help_text("classify_errors"))->type_name("FILE");
   app.add_flag("--summary", o->summary, help_text("classify_summary"));
   // A flag, so `--apply export.csv` does not take the file name as its value;
   // `--apply=all` gives one.

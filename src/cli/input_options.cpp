@@ -7,11 +7,8 @@
 namespace ftstatus::cli {
 
 void ColumnMapOptions::add_to(CLI::App& app) {
-  app.add_option("--map", maps, help_text("option_map"))
-      ->allow_extra_args(false)
-      ->type_name("HEADER=COLUMN");
-  app.add_option("--map-file", map_file, help_text("option_map_file"))
-      ->type_name("FILE");
+  app.add_option("--map", maps, help_text("option_map"))->allow_extra_args(false)->type_name("HEADER=COLUMN");
+  app.add_option("--map-file", map_file, help_text("option_map_file"))->type_name("FILE");
   app.add_option("--allow-missing", allow_missing, help_text("option_allow_missing"))
       ->allow_extra_args(false)
       ->type_name("COLUMN");
@@ -30,7 +27,8 @@ Result ColumnMapOptions::get(const Schema& schema, ColumnOptions& out) const {
     if (column != "all" && schema.find(column) < 0) {
       std::vector<std::string> ids;
       for (const Column& c : schema.columns) ids.push_back(c.id);
-      return Error{Problem("usage_bad_allow_missing", {{"value", column}, {"columns", fmt::format("{}", fmt::join(ids, ", "))}})};
+      return Error{Problem("usage_bad_allow_missing",
+                           {{"value", column}, {"columns", fmt::format("{}", fmt::join(ids, ", "))}})};
     }
     out.allow_missing.push_back(column);
   }

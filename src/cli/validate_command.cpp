@@ -1,7 +1,8 @@
 // ftstatus validate --l1 NAME [--l2 NAME] [--l3 NAME] [--target-date DATE]
 //                   [--as-of DATE] [--lang en|es] [--format text|json] [--taxonomy FILE]
 // ftstatus validate FILE.csv [--format text|csv|json] [--as-of DATE] [--lang en|es]
-//                   [--delimiter D] [--encoding E] [--date-format F] [--taxonomy FILE]
+//                   [--delimiter D] [--encoding E] [--date-format F] [--map HEADER=COLUMN]...
+//                   [--map-file FILE] [--taxonomy FILE]
 //
 // Checks one status assignment, or the current assignment (l1, l2, l3,
 // target_date columns) of every row of a CSV. Each name may be an id, an
@@ -13,6 +14,7 @@
 #include "command.h"
 #include "ftstatus/pipeline.h"
 #include "ftstatus/validator.h"
+#include "input_options.h"
 #include "report/validation_report.h"
 
 namespace ftstatus::cli {
@@ -24,6 +26,7 @@ struct Options {
   LangOption lang;
   AsOfOption as_of;
   CsvInputOptions csv;
+  ColumnMapOptions columns;
   Assignment assignment;
   std::string input;
   std::string format = "text";
@@ -38,6 +41,8 @@ int validate_file(const Options& o) {
   request.classify.as_of = o.as_of.get();
   request.classify.date_format = o.csv.date_format_value();
   request.lang = o.lang.get();
+  if (Result s = o.columns.get(loaded.rules.schema, request.columns); !s.ok())
+    return report_error(s.error(), request.lang);
   const ReportFormat format = o.format == "csv"    ? ReportFormat::csv
                               : o.format == "json" ? ReportFormat::json
                                                    : ReportFormat::text;
@@ -77,6 +82,7 @@ std::function<int()> setup_validate(CLI::App& app) {
       ->check(one_of({"text", "json", "csv"}))
       ->capture_default_str();
   o->csv.add_to(app);
+  o->columns.add_to(app);
   o->taxonomy.add_to(app);
 
   return [o] {

@@ -51,9 +51,9 @@ class ClassifiedWriter final : public RecordSink {
   CsvWriter csv_;
   int levels_;
   bool has_current_ = false;
-  bool rewrite_ = false;                // some input cells are replaced
-  std::vector<std::size_t> added_;      // the added columns, as indexes into output_column_names()
-  std::vector<int> replaced_;           // by input field: the added column it holds, kAppliedLevel0 + level, or -1
+  bool rewrite_ = false;            // some input cells are replaced
+  std::vector<std::size_t> added_;  // the added columns, as indexes into output_column_names()
+  std::vector<int> replaced_;       // by input field: the added column it holds, kAppliedLevel0 + level, or -1
   std::vector<std::string_view> raw_fields_;
   std::string explanation_;
   std::vector<std::string> header_names_;   // JSONL keys

@@ -14,16 +14,24 @@ namespace ftstatus {
 namespace {
 
 constexpr std::array kRowCodeNames = {
-    "field_count",         "invalid_value",       "invalid_utf8",     "stray_cr",
-    "missing_id",          "duplicate_id",        "no_rule",          "target_date_missing",
-    "target_date_invalid", "target_date_past",    "target_date_beyond_horizon",
+    "field_count",
+    "invalid_value",
+    "invalid_utf8",
+    "stray_cr",
+    "missing_id",
+    "duplicate_id",
+    "no_rule",
+    "target_date_missing",
+    "target_date_invalid",
+    "target_date_past",
+    "target_date_beyond_horizon",
 };
 static_assert(kRowCodeNames.size() == static_cast<std::size_t>(RowCode::target_date_beyond_horizon) + 1);
 
 constexpr std::size_t kMaxCachedNames = 4096;
 
 bool has_lone_cr(std::string_view text) {
-  for (const char* p = text.data(), *end = p + text.size();
+  for (const char *p = text.data(), *end = p + text.size();
        (p = static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
     if (p + 1 == end || p[1] != '\n') return true;
   return false;
@@ -123,7 +131,8 @@ const RowResult& Classifier::classify(const Record& record) {
   if (record.fields.size() != header_width_) r.problems.push_back({RowCode::field_count, -1, -1});
   // A lone CR in a cell, quoted or not (Excel writes LF inside cells): the
   // reader kept it; quoted on output, it is still reported on a second run.
-  if (record.stray_cr || (lone_cr_is_stray_ && has_lone_cr(record.raw))) r.problems.push_back({RowCode::stray_cr, -1, -1});
+  if (record.stray_cr || (lone_cr_is_stray_ && has_lone_cr(record.raw)))
+    r.problems.push_back({RowCode::stray_cr, -1, -1});
   if (!is_valid_utf8(record.raw)) {
     for (std::size_t f = 0; f < record.fields.size(); ++f) {
       if (is_valid_utf8(record.fields[f])) continue;

@@ -239,17 +239,18 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
   const Schema& schema = rules.schema;
   report = ColumnReport{};
   report.field_of_column.assign(schema.columns.size(), -1);
-  for (std::size_t f = 0; f < header.size(); ++f) report.headers.push_back({f, std::string(header[f]), MatchKind::unused, -1, -1, {}});
+  for (std::size_t f = 0; f < header.size(); ++f)
+    report.headers.push_back({f, std::string(header[f]), MatchKind::unused, -1, -1, {}});
 
   auto bind = [&](std::size_t f, int column, MatchKind kind) -> Result {
     int& field = report.field_of_column[static_cast<std::size_t>(column)];
     if (field >= 0 && static_cast<std::size_t>(field) != f)
-      return Error{Problem("header_duplicate_column",
-                           {{"first", std::to_string(field + 1)},
-                            {"first_name", std::string(header[static_cast<std::size_t>(field)])},
-                            {"second", std::to_string(f + 1)},
-                            {"second_name", std::string(header[f])},
-                            {"column", schema.columns[static_cast<std::size_t>(column)].id}})};
+      return Error{
+          Problem("header_duplicate_column", {{"first", std::to_string(field + 1)},
+                                              {"first_name", std::string(header[static_cast<std::size_t>(field)])},
+                                              {"second", std::to_string(f + 1)},
+                                              {"second_name", std::string(header[f])},
+                                              {"column", schema.columns[static_cast<std::size_t>(column)].id}})};
     field = static_cast<int>(f);
     report.headers[f].kind = kind;
     report.headers[f].column = column;
@@ -315,8 +316,8 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
         if (kind == MatchKind::unused && normalize_header(alias) == key) kind = MatchKind::alias;
       if (kind == MatchKind::unused) continue;
       // A mapped column keeps its header; this one stays unused.
-      if (report.field_of_column[c] >= 0 && report.headers[static_cast<std::size_t>(report.field_of_column[c])].kind ==
-                                                MatchKind::mapped)
+      if (report.field_of_column[c] >= 0 &&
+          report.headers[static_cast<std::size_t>(report.field_of_column[c])].kind == MatchKind::mapped)
         break;
       if (Result s = bind(f, static_cast<int>(c), kind); !s.ok()) return s;
       break;
@@ -345,7 +346,8 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
     for (std::size_t c = 0; c < schema.columns.size(); ++c) {
       if (report.field_of_column[c] >= 0) continue;
       std::size_t strength = 0;
-      for (const auto& name : names_of(schema.columns[c])) strength = std::max(strength, coverage(header_words[f], name));
+      for (const auto& name : names_of(schema.columns[c]))
+        strength = std::max(strength, coverage(header_words[f], name));
       if (strength == 0) continue;
       if (strength > best) {
         best = strength;
@@ -367,8 +369,8 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
 
   // 4. What is still missing, and which unused headers might be it.
   const std::vector<bool> needed = columns_read_by_rules(rules);
-  const bool allow_all = std::find(options.allow_missing.begin(), options.allow_missing.end(), "all") !=
-                         options.allow_missing.end();
+  const bool allow_all =
+      std::find(options.allow_missing.begin(), options.allow_missing.end(), "all") != options.allow_missing.end();
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
     const Column& column = schema.columns[c];
     if (report.field_of_column[c] >= 0 || !needed[c] || (column.optional && !column.required)) continue;

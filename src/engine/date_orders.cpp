@@ -74,9 +74,9 @@ std::vector<DateOrderChoice> DateOrderSampler::decide(Classifier& classifier,
 
 bool header_looks_spanish(const std::vector<std::string>& header) {
   static constexpr std::array kSpanishWords = {
-      "de",     "del",     "la",       "el",     "los",       "las",   "fecha",      "estado",     "motivo",
-      "cliente", "nombre", "intencion", "inquilino", "derecho", "carga", "bloqueo", "implementacion", "migracion",
-      "usuarios", "puestos", "objetivo", "alta",   "tiene",     "intentos", "canales", "respondio", "actual"};
+      "de",       "del",     "la",        "el",        "los",     "las",      "fecha",   "estado",         "motivo",
+      "cliente",  "nombre",  "intencion", "inquilino", "derecho", "carga",    "bloqueo", "implementacion", "migracion",
+      "usuarios", "puestos", "objetivo",  "alta",      "tiene",   "intentos", "canales", "respondio",      "actual"};
   for (const std::string& h : header) {
     const std::string folded = fold_name(h);
     std::size_t start = 0;

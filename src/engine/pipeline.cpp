@@ -187,14 +187,13 @@ std::unique_ptr<RecordSink> make_classified_sink(std::FILE* out, std::string nam
   return std::make_unique<ClassifiedWriter>(out, std::move(name), classifier, options);
 }
 
-std::unique_ptr<RecordSink> make_reject_sink(std::FILE* out, std::string name, const Classifier& classifier,
-                                             Lang lang, const OutputOptions& dialect) {
+std::unique_ptr<RecordSink> make_reject_sink(std::FILE* out, std::string name, const Classifier& classifier, Lang lang,
+                                             const OutputOptions& dialect) {
   return std::make_unique<RejectWriter>(out, std::move(name), classifier, lang, dialect);
 }
 
 Result classify_records(Classifier& classifier, RecordSource& source, std::string_view source_name,
-                        const ColumnOptions& columns, const std::vector<RecordSink*>& sinks,
-                        ClassifySummary& summary) {
+                        const ColumnOptions& columns, const std::vector<RecordSink*>& sinks, ClassifySummary& summary) {
   const auto started = std::chrono::steady_clock::now();
   summary = ClassifySummary{};
   summary.per_status.assign(classifier.taxonomy().statuses().size(), 0);

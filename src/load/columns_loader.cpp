@@ -76,7 +76,9 @@ void read_columns(YamlReader& r, const YAML::Node& list, Schema& schema) {
   for (const YAML::Node& node : list) {
     const std::string what = r.place("a_column");
     if (!r.expect_map(node, what)) continue;
-    r.check_keys(node, {"id", "type", "values", "value_aliases", "required", "optional", "unique", "aliases", "description"}, what);
+    r.check_keys(node,
+                 {"id", "type", "values", "value_aliases", "required", "optional", "unique", "aliases", "description"},
+                 what);
     Column col;
     col.line = r.mark(node).line + 1;
     bool ok = true;

@@ -87,20 +87,34 @@ constexpr std::string_view kErrnoPrefix = "errno:";
 // The errno names the catalogue words (system_error/NAME).
 std::string_view errno_name(int error_number) {
   switch (error_number) {
-    case ENOENT: return "enoent";
-    case EACCES: return "eacces";
-    case EPERM: return "eperm";
-    case EISDIR: return "eisdir";
-    case ENOTDIR: return "enotdir";
-    case ENOSPC: return "enospc";
-    case EDQUOT: return "edquot";
-    case EROFS: return "erofs";
-    case EIO: return "eio";
-    case EPIPE: return "epipe";
-    case EMFILE: return "emfile";
-    case ENAMETOOLONG: return "enametoolong";
-    case EFBIG: return "efbig";
-    default: return {};
+    case ENOENT:
+      return "enoent";
+    case EACCES:
+      return "eacces";
+    case EPERM:
+      return "eperm";
+    case EISDIR:
+      return "eisdir";
+    case ENOTDIR:
+      return "enotdir";
+    case ENOSPC:
+      return "enospc";
+    case EDQUOT:
+      return "edquot";
+    case EROFS:
+      return "erofs";
+    case EIO:
+      return "eio";
+    case EPIPE:
+      return "epipe";
+    case EMFILE:
+      return "emfile";
+    case ENAMETOOLONG:
+      return "enametoolong";
+    case EFBIG:
+      return "efbig";
+    default:
+      return {};
   }
 }
 

@@ -52,7 +52,8 @@ void write_input_notes(std::ostream& out, const InputReport& report, const Schem
   std::string allowed;
   for (const MissingColumn& m : report.columns.missing)
     if (m.allowed) allowed += (allowed.empty() ? "" : ", ") + schema.columns[static_cast<std::size_t>(m.column)].id;
-  if (!allowed.empty()) out << "ftstatus: " << Problem("columns_allowed_missing", {{"columns", allowed}}).text(lang) << '\n';
+  if (!allowed.empty())
+    out << "ftstatus: " << Problem("columns_allowed_missing", {{"columns", allowed}}).text(lang) << '\n';
   if (report.cp1252_line > 0)
     out << "ftstatus: "
         << Problem("input_read_as_cp1252", {{"file", report.name}, {"line", std::to_string(report.cp1252_line)}})
@@ -60,13 +61,13 @@ void write_input_notes(std::ostream& out, const InputReport& report, const Schem
         << '\n';
   for (const DateOrderChoice& choice : report.dates) {
     if (choice.reason == DateOrderChoice::Reason::values || choice.ambiguous == 0) continue;
-    const std::string key = choice.reason == DateOrderChoice::Reason::headers ? "date_order_guessed/headers"
-                                                                              : "date_order_guessed/locale";
+    const std::string key =
+        choice.reason == DateOrderChoice::Reason::headers ? "date_order_guessed/headers" : "date_order_guessed/locale";
     out << "ftstatus: "
         << Problem(key, {{"column", schema.columns[static_cast<std::size_t>(choice.column)].id},
                          {"order", std::string(order_name(choice.format))},
                          {"other", std::string(order_name(choice.format == DateFormat::dmy ? DateFormat::mdy
-                                                                                            : DateFormat::dmy))},
+                                                                                           : DateFormat::dmy))},
                          {"count", std::to_string(choice.ambiguous)}})
                .text(lang)
         << '\n';

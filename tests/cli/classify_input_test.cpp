@@ -106,7 +106,8 @@ TEST_CASE("classify --date-format reads D/M/YYYY and M/D/YYYY target dates", "[c
   CHECK(a.at(0, "problems") == "target_date_invalid:target_date:2");
   CHECK(a.at(1, "problems") == "");
   CHECK(a.at(4, "problems") == "");
-  CHECK(contains(automatic.err, "dates in target_date read as dmy (2 values only d/m/y reads, 1 only m/d/y, 1 either)"));
+  CHECK(
+      contains(automatic.err, "dates in target_date read as dmy (2 values only d/m/y reads, 1 only m/d/y, 1 either)"));
   // The dates are written as they came.
   CHECK(dmy.at(1, "target_date") == "31/12/2026");
 }
@@ -165,7 +166,8 @@ TEST_CASE("classify rejects unreadable input with exit 2 and leaves -o as it was
       {"empty.csv", "", "empty.csv:1:1:", "the file is empty"},
       {"open-quote.csv", "entitlement_id,customer\nA1,Contoso\nA2,\"Fabrikam, Inc.\nA3,Litware\n",
        "open-quote.csv:3:4:", "still open at the end of the file"},
-      {"no-id.csv", "customer,intent\nContoso,yes\n", "no-id.csv:1:1:", "the file lacks a column it must have: entitlement_id"},
+      {"no-id.csv", "customer,intent\nContoso,yes\n",
+       "no-id.csv:1:1:", "the file lacks a column it must have: entitlement_id"},
       {"binary.csv", std::string("entitlement_id,customer\nA1,Con\0toso\n", 36), "binary.csv:2:7:", "NUL byte"},
       {"two-ids.csv", "entitlement_id,Entitlement ID\nA1,A1\n",
        "two-ids.csv:1:1:", "both name column 'entitlement_id'"},

@@ -23,10 +23,11 @@ const RuleSet& rules() {
 
 // The header of examples/entitlements.csv: every column the rules read.
 const std::vector<std::string> kFullHeader = {
-    "entitlement_id", "tenant_id",  "customer",      "workload",         "added_on",
-    "tenant_state",   "has_exchange", "contact_attempts", "contact_channels", "customer_responded",
-    "intent",         "no_intent_reason", "blocker",   "deployment",       "migration",
-    "active_users",   "eligible_seats", "target_date", "l1",               "l2"};
+    "entitlement_id",   "tenant_id",          "customer",     "workload",
+    "added_on",         "tenant_state",       "has_exchange", "contact_attempts",
+    "contact_channels", "customer_responded", "intent",       "no_intent_reason",
+    "blocker",          "deployment",         "migration",    "active_users",
+    "eligible_seats",   "target_date",        "l1",           "l2"};
 
 ColumnReport account(const std::vector<std::string>& header, const ColumnOptions& options = {}) {
   std::vector<std::string_view> views(header.begin(), header.end());
@@ -109,9 +110,9 @@ TEST_CASE("near misses are not guessed: the column is missing and the run stops"
   // "Contact" fits two columns, "Channels" only half of contact_channels, "Status"
   // and "Client" are generic words; a header holding a delimiter ("Notes;Intent")
   // comes from a file split on the wrong one.
-  for (const Case& c : {Case{"contact_attempts", "Contact"}, Case{"contact_channels", "Channels"},
-                        Case{"deployment", "Status"}, Case{"intent", "Client"},
-                        Case{"blocker", "Notes"}, Case{"intent", "Notes;Intent"}}) {
+  for (const Case& c :
+       {Case{"contact_attempts", "Contact"}, Case{"contact_channels", "Channels"}, Case{"deployment", "Status"},
+        Case{"intent", "Client"}, Case{"blocker", "Notes"}, Case{"intent", "Notes;Intent"}}) {
     INFO(c.header);
     ColumnReport report = account(with(c.column, c.header));
     CHECK(match_of(report, c.header).kind == MatchKind::unused);
@@ -153,7 +154,7 @@ TEST_CASE("two headers guessing one column: neither wins", "[columns]") {
   CHECK(report.missing[0].candidates.size() == 2);
 }
 
-TEST_CASE("--map binds a header explicitly and wins over exact names", "[columns]") {
+TEST_CASE("a map binds a header explicitly and wins over exact names", "[columns]") {
   ColumnOptions options;
   options.maps.push_back({"Contact tries", "contact_attempts", "--map"});
   ColumnReport report = account(with("contact_attempts", "Contact tries"), options);
@@ -184,7 +185,7 @@ TEST_CASE("a map naming an unknown column or a header the file lacks is an error
   CHECK(s.error().to_string(Lang::en).find("\"Customer Intent\"") != std::string::npos);
 }
 
-TEST_CASE("--allow-missing lets a column be absent, 'all' every one; optional columns need no flag", "[columns]") {
+TEST_CASE("allow-missing lets a column be absent, and all of them; optional columns need no flag", "[columns]") {
   ColumnOptions options;
   options.allow_missing = {"has_exchange"};
   ColumnReport report = account(without("has_exchange"), options);

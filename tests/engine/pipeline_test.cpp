@@ -138,7 +138,8 @@ TEST_CASE("classify_records reports where the input stops being readable", "[pip
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().problem.code() == "columns_missing");  // entitlement_id
     CHECK(result.error().problem.field("columns") == "entitlement_id");
-    CHECK(result.error().to_string(Lang::en).rfind("export.csv:1:1: the file lacks a column it must have: entitlement_id", 0) == 0);
+    CHECK(result.error().to_string(Lang::en).rfind(
+              "export.csv:1:1: the file lacks a column it must have: entitlement_id", 0) == 0);
     CHECK(sink.lines.empty());
   }
   SECTION("a source error after some rows stops the run with that error, and no sink is finished") {

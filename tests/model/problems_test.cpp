@@ -212,18 +212,16 @@ TEST_CASE("fill_fields fills named fields with fmt", "[problems]") {
 }
 
 TEST_CASE("Problem: fields, message, fix and the one-line text", "[problems]") {
-  Problem problem("required_column_missing", {{"column", "entitlement_id"}});
-  problem.with("names", "entitlement_id, ID de derecho").with("column", "ticket_id");
-  CHECK(problem.field("column") == "ticket_id");
+  Problem problem("map_unknown_column", {{"column", "intention"}, {"origin", "--map"}});
+  problem.with("map", "Intent=intention").with("columns", "intent, blocker").with("column", "intentions");
+  CHECK(problem.field("column") == "intentions");
   CHECK(problem.field("nothing").empty());
-  CHECK(problem.message(Lang::en) == "required column 'ticket_id' is missing from the header");
-  CHECK(problem.fix(Lang::en) == "add a column named one of: entitlement_id, ID de derecho");
+  CHECK(problem.message(Lang::en) == "--map 'Intent=intention': there is no column 'intentions'");
+  CHECK(problem.fix(Lang::en) == "the columns are: intent, blocker");
   CHECK(problem.text(Lang::en) ==
-        "required column 'ticket_id' is missing from the header; add a column named one of: entitlement_id, ID de "
-        "derecho");
+        "--map 'Intent=intention': there is no column 'intentions'; the columns are: intent, blocker");
   CHECK(problem.text(Lang::es) ==
-        "falta en el encabezado la columna obligatoria 'ticket_id'; añada una columna con uno de estos nombres: "
-        "entitlement_id, ID de derecho");
+        "--map 'Intent=intention': no existe la columna 'intentions'; las columnas son: intent, blocker");
   // Without a fix, the text is the message alone.
   CHECK(Problem("input_read_error").text(Lang::en) == "read error");
 }
