@@ -122,21 +122,13 @@ Result run_validate(const Taxonomy& taxonomy, const RuleSet& taxonomy_rules, con
   const AssignmentFields fields = find_fields(rules, classifier, record.fields);
   if (fields.l1 < 0) return Error{Problem("no_l1_column"), input.name, record.line, 1};
   findings.input_known(summary.input);
-  HeldRecords sample;
-  if (Result s = sample_date_orders(classifier, *source, request.classify.date_format, sample, summary.input); !s.ok())
-    return s;
   auto validate_one = [&](const Record& r) {
     ++summary.rows;
     const RowResult& result = classifier.classify(r);
     if (validate_row(taxonomy, classifier, fields, r, result, request.classify.as_of, request.lang, findings))
       ++summary.invalid_rows;
   };
-  for (std::size_t i = 0; i < sample.size(); ++i) {
-    sample.view(i, record);
-    validate_one(record);
-  }
-  while (!classifier.date_order_conflict() && source->next(record)) validate_one(record);
-  if (!source->status().ok()) return source->status();
+  if (Result s = for_each_record(classifier, *source, summary.input, validate_one); !s.ok()) return s;
   if (const auto& conflict = classifier.date_order_conflict())
     return date_order_error(classifier, *conflict, input.name);
   return {};

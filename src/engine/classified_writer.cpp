@@ -199,8 +199,19 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
           csv_.field(cell);
       }
     }
-    for (std::size_t k : added_)
-      if (classifier_.output_field(k) < 0) csv_.field(added_value(k, record, result));
+    if (!rewrite_) {
+      // The common case, none of the added columns in the input: straight out.
+      for (int level = 0; level < levels_; ++level)
+        csv_.field(level_status_[level] == kNoStatus ? std::string_view()
+                                                     : status_labels_[static_cast<std::size_t>(level_status_[level])]);
+      csv_.field(rule);
+      csv_.field(scratch_);
+      if (has_current_) csv_.field(result.changed ? "true" : "false");
+      if (options_.explain) csv_.field(classifier_.explain(record));
+    } else {
+      for (std::size_t k : added_)
+        if (classifier_.output_field(k) < 0) csv_.field(added_value(k, record, result));
+    }
     // Cells beyond the header go last, after the added columns: nothing is
     // lost and every named column stays aligned.
     for (std::size_t f = width; f < record.fields.size(); ++f) csv_.field(record.fields[f]);

@@ -18,29 +18,28 @@ DateOrderSampler::DateOrderSampler(const Classifier& classifier, DateFormat requ
   }
 }
 
-bool DateOrderSampler::wants_more() const {
-  // The whole sample is read even once a column looks decided: a column that
-  // mixes both orders follows its majority, not its first value.
-  return !tallies_.empty();
-}
-
-void DateOrderSampler::add(const Record& record) {
+bool DateOrderSampler::add(const Record& record) {
+  bool tells = false;
   for (Tally& t : tallies_) {
     if (static_cast<std::size_t>(t.field) >= record.fields.size()) continue;
     switch (date_order_of(trim(record.fields[static_cast<std::size_t>(t.field)]))) {
       case DateOrder::day_first:
         ++t.day_first;
+        tells = true;
         break;
       case DateOrder::month_first:
         ++t.month_first;
+        tells = true;
         break;
       case DateOrder::ambiguous:
         ++t.ambiguous;
+        tells = true;
         break;
       case DateOrder::none:
         break;
     }
   }
+  return tells;
 }
 
 std::vector<DateOrderChoice> DateOrderSampler::decide(Classifier& classifier,

@@ -14,9 +14,11 @@ class DateOrderSampler {
   // Samples the date columns `classifier` has bound, when `requested` is automatic.
   DateOrderSampler(const Classifier& classifier, DateFormat requested);
 
-  // Whether rows are still wanted (the pipeline caps the sample's size).
-  bool wants_more() const;
-  void add(const Record& record);
+  // Whether there is a date column to decide.
+  bool active() const { return !tallies_.empty(); }
+  // Counts the record's date cells; true when one of them is a numeric
+  // day/month date, whose reading depends on the decision.
+  bool add(const Record& record);
   // Decides every sampled column and sets it on `classifier`. A column whose
   // values never told d/m from m/d follows the file's language (Spanish
   // headers: d/m/y), then the locale (LC_ALL, LC_TIME, LANG).

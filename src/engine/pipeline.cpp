@@ -129,9 +129,18 @@ Error date_order_error(const Classifier& classifier, const DateOrderConflict& co
 }
 
 HeldRecords::View HeldRecords::hold(const Record& record) {
+  // One string per record: the raw text, then every field's text.
   Held& held = held_.emplace_back();
-  held.raw.assign(record.raw);
-  held.fields.assign(record.fields.begin(), record.fields.end());
+  std::size_t size = record.raw.size();
+  for (std::string_view field : record.fields) size += field.size();
+  held.text.reserve(size);
+  held.text.append(record.raw);
+  held.fields.reserve(record.fields.size());
+  for (std::string_view field : record.fields) {
+    held.fields.emplace_back(held.text.size(), field.size());
+    held.text.append(field);
+  }
+  held.raw_size = record.raw.size();
   held.line = record.line;
   held.stray_cr = record.stray_cr;
   return held_.size() - 1;
@@ -139,25 +148,13 @@ HeldRecords::View HeldRecords::hold(const Record& record) {
 
 void HeldRecords::view(View index, Record& record) const {
   const Held& held = held_[index];
-  record.raw = held.raw;
-  record.fields.assign(held.fields.begin(), held.fields.end());
+  const std::string_view text = held.text;
+  record.raw = text.substr(0, held.raw_size);
+  record.fields.resize(held.fields.size());
+  for (std::size_t f = 0; f < held.fields.size(); ++f)
+    record.fields[f] = text.substr(held.fields[f].first, held.fields[f].second);
   record.line = held.line;
   record.stray_cr = held.stray_cr;
-}
-
-Result sample_date_orders(Classifier& classifier, RecordSource& source, DateFormat requested, HeldRecords& sample,
-                          InputReport& report) {
-  DateOrderSampler sampler(classifier, requested);
-  std::size_t bytes = 0;
-  Record record;
-  while (sampler.wants_more() && sample.size() < kDateSampleRows && bytes < kDateSampleBytes && source.next(record)) {
-    sampler.add(record);
-    sample.hold(record);
-    bytes += record.raw.size();
-  }
-  if (!source.status().ok()) return source.status();
-  report.dates = sampler.decide(classifier, report.header);
-  return {};
 }
 
 bool wants_bom(const InputReport& input, std::optional<bool> override) {
@@ -199,13 +196,6 @@ Result classify_records(Classifier& classifier, RecordSource& source, std::strin
   summary.per_status.assign(classifier.taxonomy().statuses().size(), 0);
   Record record;
   if (Result s = read_header(classifier, source, source_name, columns, record, summary.input); !s.ok()) return s;
-  HeldRecords held;
-  const HeldRecords::View header = held.hold(record);
-  HeldRecords sample;
-  if (Result s = sample_date_orders(classifier, source, classifier.options().date_format, sample, summary.input);
-      !s.ok())
-    return s;
-  held.view(header, record);
   for (RecordSink* sink : sinks) sink->header(record);
   auto classify_one = [&](const Record& r) {
     const RowResult& result = classifier.classify(r);
@@ -215,12 +205,7 @@ Result classify_records(Classifier& classifier, RecordSource& source, std::strin
     if (result.changed) ++summary.rows_changed;
     if (!result.problems.empty()) ++summary.rows_with_problems;
   };
-  for (std::size_t i = 0; i < sample.size(); ++i) {
-    sample.view(i, record);
-    classify_one(record);
-  }
-  while (!classifier.date_order_conflict() && source.next(record)) classify_one(record);
-  if (!source.status().ok()) return source.status();
+  if (Result s = for_each_record(classifier, source, summary.input, classify_one); !s.ok()) return s;
   if (const auto& conflict = classifier.date_order_conflict())
     return date_order_error(classifier, *conflict, source_name);
   for (RecordSink* sink : sinks)
@@ -306,8 +291,7 @@ Result inspect_input(const Taxonomy& taxonomy, const RuleSet& rules, const Class
   Record record;
   Result header = read_header(classifier, *source, input.name, request.columns, record, report);
   if (!header.ok()) return report.columns.stops() ? Result{} : header;
-  HeldRecords sample;
-  return sample_date_orders(classifier, *source, request.classify.date_format, sample, report);
+  return for_each_record(classifier, *source, report, [](const Record&) {});
 }
 
 }  // namespace ftstatus

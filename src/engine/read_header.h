@@ -3,8 +3,10 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "engine/date_orders.h"
 #include "ftstatus/pipeline.h"
 
 namespace ftstatus {
@@ -26,8 +28,9 @@ class HeldRecords {
 
  private:
   struct Held {
-    std::string raw;
-    std::vector<std::string> fields;
+    std::string text;  // the raw record, then each field
+    std::size_t raw_size = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> fields;  // offset and size in text
     long line = 0;
     bool stray_cr = false;
   };
@@ -44,9 +47,48 @@ constexpr std::size_t kCandidateSampleRows = 1000;
 constexpr std::size_t kDateSampleRows = 10000;
 constexpr std::size_t kDateSampleBytes = 8u << 20;
 
-// Reads rows into `sample` until every date column's order is decided (or
-// the sample is full) and sets the orders on `classifier`.
-Result sample_date_orders(Classifier& classifier, RecordSource& source, DateFormat requested, HeldRecords& sample,
-                          InputReport& report);
+// Hands every remaining record of `source` to `each(record)`, in order, and
+// decides the day/month order of the date columns on the way (with
+// --date-format auto): a record whose date cells read the same whatever the
+// order (ISO, empty, month names) goes straight through; from the first one
+// whose reading depends on it, records are held until kDateSampleRows have
+// been seen, the orders are decided, and the held records follow. A later
+// value that contradicts a guessed order stops the loop (the caller turns
+// it into an error).
+template <class Each>
+Result for_each_record(Classifier& classifier, RecordSource& source, InputReport& report, Each&& each) {
+  DateOrderSampler sampler(classifier, classifier.options().date_format);
+  bool deciding = sampler.active();
+  HeldRecords held;
+  std::size_t seen = 0;
+  std::size_t held_bytes = 0;
+  Record record;
+  auto decide = [&] {
+    deciding = false;
+    report.dates = sampler.decide(classifier, report.header);
+    Record r;
+    for (std::size_t i = 0; i < held.size(); ++i) {
+      held.view(i, r);
+      each(r);
+    }
+  };
+  while (!classifier.date_order_conflict() && source.next(record)) {
+    if (!deciding) {
+      each(record);
+      continue;
+    }
+    const bool tells = sampler.add(record);
+    if (tells || held.size() > 0) {
+      held.hold(record);
+      held_bytes += record.raw.size();
+    } else {
+      each(record);
+    }
+    if (++seen >= kDateSampleRows || held_bytes >= kDateSampleBytes) decide();
+  }
+  if (!source.status().ok()) return source.status();
+  if (deciding) decide();
+  return {};
+}
 
 }  // namespace ftstatus
