@@ -49,6 +49,7 @@ struct ClassifyOptions {
   // Numeric dates; `automatic` accepts only unambiguous ones until the
   // pipeline decides each column's order (set_date_format).
   DateFormat date_format = DateFormat::automatic;
+  Lang lang = Lang::en;  // of explain()'s words
 };
 
 // A date the column's chosen day/month order cannot read but the other order
@@ -67,6 +68,10 @@ struct RowResult {
   std::vector<RowProblem> problems;
   bool has_current = false;  // the input has l1/l2 columns
   bool changed = false;      // the suggestion differs from l1/l2
+  // The current l1/l2/l3 cells: all empty, or the deepest status they name
+  // (kNoStatus with `current_given` when a name is unknown).
+  bool current_given = false;
+  StatusIndex current = kNoStatus;
   std::size_t field_count = 0;
 };
 

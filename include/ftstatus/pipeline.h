@@ -43,6 +43,7 @@ struct DateOrderChoice {
   long day_first = 0;    // values in the sample that only d/m/y reads
   long month_first = 0;  // values that only m/d/y reads
   long ambiguous = 0;    // values both read (3/4/2026)
+  std::string example;   // the first of those
 };
 
 // What a run found out about its input; the CLI shows it (stderr, --summary,

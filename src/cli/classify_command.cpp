@@ -52,6 +52,7 @@ int run(const Options& o) {
   request.labels = *parse_labels(o.labels);
   request.explain = o.explain;
   request.lang = o.lang.get();
+  request.classify.lang = request.lang;
   request.dialect = o.dialect.get();
   request.apply = !o.apply.empty();
   request.apply_overwrite = o.apply == "all";

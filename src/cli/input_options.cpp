@@ -30,6 +30,8 @@ Result ColumnMapOptions::get(const Schema& schema, ColumnOptions& out) const {
       return Error{Problem("usage_bad_allow_missing",
                            {{"value", column}, {"columns", fmt::format("{}", fmt::join(ids, ", "))}})};
     }
+    if (const int c = schema.find(column); c >= 0 && schema.columns[static_cast<std::size_t>(c)].required)
+      return Error{Problem("usage_allow_missing_required", {{"value", column}})};
     out.allow_missing.push_back(column);
   }
   return {};

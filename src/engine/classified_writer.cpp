@@ -55,6 +55,7 @@ std::string describe_problem(const Classifier& classifier, const RowProblem& p, 
   std::string key(row_code_name(p.code));
   if (p.code >= RowCode::target_date_missing) key += "/row";
   if (p.code == RowCode::invalid_value && column != nullptr && column->type == ColumnType::enumeration) key += "/enum";
+  if (p.code == RowCode::invalid_value && column != nullptr && column->type == ColumnType::date) key += "/date";
   Problem problem(key, {{"column", column != nullptr ? column->id : std::string()},
                         {"fields", std::to_string(r.field_count)},
                         {"header_fields", std::to_string(classifier.header_width())},
@@ -64,6 +65,8 @@ std::string describe_problem(const Classifier& classifier, const RowProblem& p, 
     problem.with("type", std::string(type_name(column->type)));
     problem.with("values", fmt::format("{}", fmt::join(column->values, ", ")));
   }
+  if (column != nullptr && column->type == ColumnType::date)
+    problem.with("forms", date_forms(classifier.date_format(p.column), lang));
   if (r.status != kNoStatus) problem.with("days", std::to_string(t.at(r.status).target_date.max_days_ahead));
   return problem.message(lang);
 }
@@ -144,6 +147,17 @@ void ClassifiedWriter::header(const Record& header) {
   csv_.end_record();
 }
 
+bool ClassifiedWriter::extends(const RowResult& result) const {
+  // --apply fills empty levels only below what the row already says, so a
+  // row left "Blocked" with no L2 does not get an In Progress L2.
+  if (!result.current_given) return true;
+  if (result.current == kNoStatus) return false;  // a name the taxonomy does not know
+  const Taxonomy& t = classifier_.taxonomy();
+  for (StatusIndex s = result.status; s != kNoStatus; s = t.at(s).parent)
+    if (s == result.current) return true;
+  return false;
+}
+
 std::string_view ClassifiedWriter::added_value(std::size_t k, const Record& record, const RowResult& result) {
   if (k < 3) {
     const StatusIndex s = static_cast<int>(k) < levels_ ? level_status_[k] : kNoStatus;
@@ -184,7 +198,7 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
         const int replaced = f < replaced_.size() ? replaced_[f] : -1;
         if (replaced >= kAppliedLevel0) {
           const StatusIndex s = level_status_[replaced - kAppliedLevel0];
-          const bool fill = s != kNoStatus && (options_.apply_overwrite || trim(cell).empty());
+          const bool fill = s != kNoStatus && (options_.apply_overwrite || (trim(cell).empty() && extends(result)));
           if (fill) {
             csv_.field(status_labels_[static_cast<std::size_t>(s)]);
             continue;
@@ -227,7 +241,7 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
     std::string_view cell = f < record.fields.size() ? record.fields[f] : std::string_view();
     if (replaced >= kAppliedLevel0) {
       const StatusIndex s = level_status_[replaced - kAppliedLevel0];
-      if (s != kNoStatus && (options_.apply_overwrite || trim(cell).empty()))
+      if (s != kNoStatus && (options_.apply_overwrite || (trim(cell).empty() && extends(result))))
         cell = status_labels_[static_cast<std::size_t>(s)];
     }
     json_ += ',';

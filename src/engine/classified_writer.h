@@ -42,6 +42,8 @@ class ClassifiedWriter final : public RecordSink {
 
   void fill_levels(StatusIndex status);
   std::string_view added_value(std::size_t k, const Record& record, const RowResult& result);
+  // Whether the row's current status is the suggestion or one of its parents.
+  bool extends(const RowResult& result) const;
   void flush_if_full();
 
   std::FILE* out_;

@@ -128,6 +128,8 @@ const RowResult& Classifier::classify(const Record& record) {
   r.status = kNoStatus;
   r.rule = -1;
   r.changed = false;
+  r.current = kNoStatus;
+  r.current_given = false;
   if (record.fields.size() != header_width_) r.problems.push_back({RowCode::field_count, -1, -1});
   // A lone CR in a cell, quoted or not (Excel writes LF inside cells): the
   // reader kept it; quoted on output, it is still reported on a second run.
@@ -211,7 +213,9 @@ const RowResult& Classifier::classify(const Record& record) {
                                                                           : std::string_view();
     };
     const std::string_view current[3] = {text_of(l1_column_), text_of(l2_column_), text_of(l3_column_)};
-    r.changed = resolve_current(current) != r.status;
+    r.current = resolve_current(current);
+    r.current_given = !trim(current[0]).empty() || !trim(current[1]).empty() || !trim(current[2]).empty();
+    r.changed = r.current != r.status;
   }
   return r;
 }
@@ -247,6 +251,7 @@ namespace {
 
 void explain_condition(const Condition& c, const Classifier& classifier, const Record& record, long as_of,
                        std::string& out) {
+  const Lang lang = classifier.options().lang;
   if (c.kind == Condition::Kind::all && c.column < 0) {
     for (const Condition& child : c.children) explain_condition(child, classifier, record, as_of, out);
     return;
@@ -258,11 +263,11 @@ void explain_condition(const Condition& c, const Classifier& classifier, const R
     std::string_view text = f >= 0 && static_cast<std::size_t>(f) < record.fields.size()
                                 ? trim(record.fields[static_cast<std::size_t>(f)])
                                 : std::string_view();
-    out += fmt::format(" (cell: \"{}\")", text);
+    out += Problem("explain_cell", {{"value", std::string(text)}}).message(lang);
   } else if (c.kind == Condition::Kind::any) {
     for (std::size_t k = 0; k < c.children.size(); ++k) {
       if (!c.children[k].holds(classifier.cells().data(), as_of)) continue;
-      out += fmt::format(" (group {} held)", k + 1);
+      out += Problem("explain_group", {{"group", std::to_string(k + 1)}}).message(lang);
       break;
     }
   }
@@ -271,11 +276,12 @@ void explain_condition(const Condition& c, const Classifier& classifier, const R
 }  // namespace
 
 std::string Classifier::explain(const Record& record) const {
-  if (result_.rule < 0) return "no rule matched";
+  if (result_.rule < 0) return Problem("explain_no_rule").message(options_.lang);
   const Rule& rule = rules_.rules[static_cast<std::size_t>(result_.rule)];
   std::string conditions;
   explain_condition(rule.when, *this, record, options_.as_of.days(), conditions);
-  return fmt::format("rule {}: {}", rule.id, conditions.empty() ? std::string("always") : conditions);
+  if (conditions.empty()) conditions = Problem("explain_always").message(options_.lang);
+  return Problem("explain_rule", {{"rule", rule.id}, {"conditions", conditions}}).message(options_.lang);
 }
 
 }  // namespace ftstatus

@@ -14,7 +14,8 @@ DateOrderSampler::DateOrderSampler(const Classifier& classifier, DateFormat requ
   const Schema& schema = classifier.rules().schema;
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
     const int field = classifier.field_of(static_cast<int>(c));
-    if (schema.columns[c].type == ColumnType::date && field >= 0) tallies_.push_back({static_cast<int>(c), field});
+    if (schema.columns[c].type == ColumnType::date && field >= 0)
+      tallies_.push_back({static_cast<int>(c), field, 0, 0, 0, {}});
   }
 }
 
@@ -22,7 +23,8 @@ bool DateOrderSampler::add(const Record& record) {
   bool tells = false;
   for (Tally& t : tallies_) {
     if (static_cast<std::size_t>(t.field) >= record.fields.size()) continue;
-    switch (date_order_of(trim(record.fields[static_cast<std::size_t>(t.field)]))) {
+    const std::string_view text = trim(record.fields[static_cast<std::size_t>(t.field)]);
+    switch (date_order_of(text)) {
       case DateOrder::day_first:
         ++t.day_first;
         tells = true;
@@ -32,7 +34,7 @@ bool DateOrderSampler::add(const Record& record) {
         tells = true;
         break;
       case DateOrder::ambiguous:
-        ++t.ambiguous;
+        if (t.ambiguous++ == 0) t.example = text;
         tells = true;
         break;
       case DateOrder::none:
@@ -51,6 +53,7 @@ std::vector<DateOrderChoice> DateOrderSampler::decide(Classifier& classifier,
     choice.day_first = t.day_first;
     choice.month_first = t.month_first;
     choice.ambiguous = t.ambiguous;
+    choice.example = t.example;
     bool proven = true;
     if (t.day_first != t.month_first) {
       // Mixed columns follow their majority; the others become invalid_value.

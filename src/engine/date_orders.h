@@ -31,6 +31,7 @@ class DateOrderSampler {
     long day_first = 0;
     long month_first = 0;
     long ambiguous = 0;
+    std::string example;  // the first ambiguous value
   };
   std::vector<Tally> tallies_;
 };

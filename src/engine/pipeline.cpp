@@ -291,7 +291,13 @@ Result inspect_input(const Taxonomy& taxonomy, const RuleSet& rules, const Class
   Record record;
   Result header = read_header(classifier, *source, input.name, request.columns, record, report);
   if (!header.ok()) return report.columns.stops() ? Result{} : header;
-  return for_each_record(classifier, *source, report, [](const Record&) {});
+  // Only as far as the date sample goes: the report is about the header.
+  DateOrderSampler sampler(classifier, request.classify.date_format);
+  for (std::size_t seen = 0; sampler.active() && seen < kDateSampleRows && source->next(record); ++seen)
+    sampler.add(record);
+  if (!source->status().ok()) return source->status();
+  report.dates = sampler.decide(classifier, report.header);
+  return {};
 }
 
 }  // namespace ftstatus

@@ -62,13 +62,14 @@ void write_input_notes(std::ostream& out, const InputReport& report, const Schem
   for (const DateOrderChoice& choice : report.dates) {
     if (choice.reason == DateOrderChoice::Reason::values || choice.ambiguous == 0) continue;
     const std::string key =
-        choice.reason == DateOrderChoice::Reason::headers ? "date_order_guessed/headers" : "date_order_guessed/locale";
+        choice.reason == DateOrderChoice::Reason::headers ? "date_order_guessed" : "date_order_guessed/locale";
     out << "ftstatus: "
         << Problem(key, {{"column", schema.columns[static_cast<std::size_t>(choice.column)].id},
                          {"order", std::string(order_name(choice.format))},
                          {"other", std::string(order_name(choice.format == DateFormat::dmy ? DateFormat::mdy
                                                                                            : DateFormat::dmy))},
-                         {"count", std::to_string(choice.ambiguous)}})
+                         {"count", std::to_string(choice.ambiguous)},
+                         {"example", choice.example}})
                .text(lang)
         << '\n';
   }
