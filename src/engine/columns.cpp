@@ -289,14 +289,12 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
     for (std::size_t f = 0; f < header.size() && found == header.size(); ++f)
       if (normalize_header(header[f]) == normalize_header(map.header)) found = f;
     if (found == header.size())
-      return Error{Problem("map_header_not_found", {{"header", map.header},
-                                                    {"map", map.header + "=" + map.column},
-                                                    {"origin", map.origin},
-                                                    {"headers", quoted_list([&] {
-                                                       std::vector<std::string> all;
-                                                       for (std::string_view h : header) all.emplace_back(h);
-                                                       return all;
-                                                     }())}})};
+      return Error{Problem(
+          "map_header_not_found",
+          {{"header", map.header},
+           {"map", map.header + "=" + map.column},
+           {"origin", map.origin},
+           {"headers", quoted_list([&] { return std::vector<std::string>(header.begin(), header.end()); }())}})};
     if (report.headers[found].kind == MatchKind::mapped && report.headers[found].column != column)
       return Error{Problem("map_header_twice", {{"header", map.header}, {"origin", map.origin}})};
     if (Result s = bind(found, column, MatchKind::mapped); !s.ok()) return s;
