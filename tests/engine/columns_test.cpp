@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "fasttrack_fixture.h"
 #include "ftstatus/columns.h"
 #include "ftstatus/loader.h"
 
@@ -15,11 +16,7 @@ namespace {
 
 using namespace ftstatus;
 
-const RuleSet& rules() {
-  static const LoadResult loaded = load_builtin_taxonomy();
-  REQUIRE(loaded.ok());
-  return loaded.rules;
-}
+const RuleSet& rules() { return fasttrack_fixture::builtin_loaded().rules; }
 
 // The header of examples/entitlements.csv: every column the rules read.
 const std::vector<std::string> kFullHeader = {

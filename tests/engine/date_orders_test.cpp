@@ -7,17 +7,12 @@
 #include <catch2/catch.hpp>
 
 #include "engine/date_orders.h"
+#include "fasttrack_fixture.h"
 #include "ftstatus/loader.h"
 
 namespace {
 
 using namespace ftstatus;
-
-const LoadResult& fasttrack() {
-  static const LoadResult loaded = load_builtin_taxonomy();
-  REQUIRE(loaded.ok());
-  return loaded;
-}
 
 // Sets an environment variable for one scope.
 class ScopedEnv {
@@ -46,7 +41,7 @@ class ScopedEnv {
 
 // Decides the order of target_date from `values` under `header_name`.
 DateOrderChoice decide(const std::vector<std::string>& values, const std::string& header_name = "target_date") {
-  const LoadResult& loaded = fasttrack();
+  const LoadResult& loaded = fasttrack_fixture::builtin_loaded();
   Classifier classifier(*loaded.taxonomy, loaded.rules, ClassifyOptions{});
   ColumnReport report;
   const std::vector<std::string> header = {"entitlement_id", header_name};

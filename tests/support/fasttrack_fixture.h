@@ -10,14 +10,17 @@
 
 namespace fasttrack_fixture {
 
-inline const ftstatus::Taxonomy& builtin() {
+// The built-in taxonomy with its columns and rules, loaded once.
+inline const ftstatus::LoadResult& builtin_loaded() {
   static const ftstatus::LoadResult result = ftstatus::load_builtin_taxonomy();
   if (!result.ok()) {
     for (const auto& e : result.errors) UNSCOPED_INFO(e.to_string());
     FAIL("the built-in taxonomy does not load");
   }
-  return *result.taxonomy;
+  return result;
 }
+
+inline const ftstatus::Taxonomy& builtin() { return *builtin_loaded().taxonomy; }
 
 inline const std::vector<std::string> kAllIds = {
     // Status Unknown
