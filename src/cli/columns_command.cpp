@@ -41,7 +41,7 @@ int run(const Options& o) {
   write_column_report(std::cout, report, loaded.rules.schema, lang);
   write_input_notes(std::cerr, report, loaded.rules.schema, lang);
   if (report.columns.stops()) {
-    report_error(Error{report.columns.stop_problem(loaded.rules.schema), report.name, 1}, lang);
+    report_error(Error{report.columns.stop_problem(loaded.rules.schema), report.name, 1, 1}, lang);
     return finish_output(kExitUsage);
   }
   return finish_output(kExitOk);
