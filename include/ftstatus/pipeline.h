@@ -26,6 +26,7 @@ namespace ftstatus {
 struct CsvReadOptions {
   char delimiter = 0;  // 0: detect from the header (',', ';' or tab)
   Encoding encoding = Encoding::automatic;
+  std::string sheet;  // an .xlsx input's sheet: name or 1-based number; empty: the first with data
 };
 
 // How output is written where the input's own way is not wanted.
@@ -76,10 +77,20 @@ class RecordSource {
   virtual Encoding encoding() const { return Encoding::utf8; }
   // When the encoding was detected as Windows-1252: the line that showed it.
   virtual long cp1252_evidence_line() const { return 0; }
+  // Once the header is bound: the input fields that are date columns (a
+  // workbook turns bare numbers there into dates, in its own date system).
+  virtual void date_fields(const std::vector<int>& fields) { (void)fields; }
+  // A workbook's sheet; empty for text.
+  virtual std::string sheet() const { return {}; }
 };
 
 // A CSV source reading `in` (not closed); `name` is what errors call it.
 std::unique_ptr<RecordSource> open_csv_source(std::FILE* in, std::string name, CsvReadOptions options);
+// The source for an input path ("" or "-": stdin), by its content: an Excel
+// workbook (.xlsx, also on stdin) or CSV text. An old .xls or an encrypted
+// workbook is an Error saying what to do.
+Result open_record_source(const std::string& path, CsvReadOptions options, std::unique_ptr<RecordSource>& source,
+                          std::string& name);
 
 // Where classified records go.
 class RecordSink {

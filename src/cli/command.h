@@ -68,11 +68,12 @@ struct AsOfOption {
 struct CsvInputOptions {
   std::string delimiter;
   std::string encoding = "auto";
+  std::string sheet;
   std::string date_format = "auto";
   void add_to(CLI::App& app);
   char delimiter_char() const;  // 0: detect
   Encoding encoding_value() const { return *parse_encoding(encoding); }
-  CsvReadOptions read_options() const { return {delimiter_char(), encoding_value()}; }
+  CsvReadOptions read_options() const { return {delimiter_char(), encoding_value(), sheet}; }
   DateFormat date_format_value() const { return *parse_date_format(date_format); }
 };
 

@@ -64,6 +64,7 @@ void CsvInputOptions::add_to(CLI::App& app) {
                       "latin1", "iso-8859-1"},
                      /*ignore_case=*/true))
       ->capture_default_str();
+  app.add_option("--sheet", sheet, help_text("option_sheet"))->type_name("NAME");
   app.add_option("--date-format", date_format, help_text("option_date_format"))
       ->check(one_of({"auto", "iso", "ymd", "mdy", "dmy"}))
       ->capture_default_str();
