@@ -51,6 +51,7 @@ struct DateOrderChoice {
 // `ftstatus columns`).
 struct InputReport {
   std::string name;
+  std::string sheet;  // a workbook's sheet; empty for text
   Encoding encoding = Encoding::utf8;
   long cp1252_line = 0;  // detected as Windows-1252: the line of the first non-UTF-8 byte
   char delimiter = ',';

@@ -144,6 +144,7 @@ Result read_header(Classifier& classifier, RecordSource& source, std::string_vie
     return Error{Problem("input_empty"), std::string(source_name), 1, 1};
   }
   report.encoding = source.encoding();
+  report.sheet = source.sheet();
   report.cp1252_line = source.cp1252_evidence_line();
   report.delimiter = source.delimiter();
   report.line_ending = source.line_ending();

@@ -619,7 +619,12 @@ bool XlsxReader::next(Record& record) {
       return false;
     }
   }
-  if (impl.ready.empty()) return false;
+  if (impl.ready.empty()) {
+    // A sheet chosen with --sheet that holds no header row: say which.
+    if (impl.width == 0)
+      status_ = Error{Problem("xlsx_sheet_empty", {{"sheet", sheet_name_}}), impl.display_name};
+    return false;
+  }
   impl.handed_out = std::move(impl.ready.front());
   impl.ready.pop_front();
   std::vector<std::string>& cells = impl.handed_out.cells;
