@@ -496,11 +496,6 @@ bool ole_is_encrypted(const std::string& path) {
 
 Result XlsxReader::open(const std::string& path, const std::string& display_name, const std::string& sheet,
                         const XlsxLimits& limits, std::unique_ptr<XlsxReader>& out) {
-  std::unique_ptr<XlsxReader> reader(new XlsxReader());
-  reader->impl_ = std::make_unique<Impl>();
-  Impl& impl = *reader->impl_;
-  impl.display_name = display_name;
-  impl.limits = limits;
   {
     std::ifstream in(path, std::ios::binary);
     char head[8] = {};
@@ -509,14 +504,42 @@ Result XlsxReader::open(const std::string& path, const std::string& display_name
       return Error{Problem(ole_is_encrypted(path) ? "xlsx_encrypted" : "xlsx_old_xls"), display_name};
   }
   int code = 0;
-  impl.zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-  if (impl.zip == nullptr) {
+  zip_t* zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  if (zip == nullptr) {
     zip_error_t err;
     zip_error_init_with_code(&err, code);
     std::string reason = zip_error_strerror(&err);
     zip_error_fini(&err);
     return Error{Problem("xlsx_corrupt", {{"reason", reason}}), display_name};
   }
+  return open_zip(zip, display_name, sheet, limits, out);
+}
+
+Result XlsxReader::open_bytes(std::string_view bytes, const std::string& display_name, const std::string& sheet,
+                              const XlsxLimits& limits, std::unique_ptr<XlsxReader>& out) {
+  if (sniff_file_kind(bytes) == FileKind::ole) return Error{Problem("xlsx_old_xls"), display_name};
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  zip_t* zip = source != nullptr ? zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &err) : nullptr;
+  if (zip == nullptr) {
+    if (source != nullptr) zip_source_free(source);
+    std::string reason = zip_error_strerror(&err);
+    zip_error_fini(&err);
+    return Error{Problem("xlsx_corrupt", {{"reason", reason}}), display_name};
+  }
+  zip_error_fini(&err);
+  return open_zip(zip, display_name, sheet, limits, out);
+}
+
+Result XlsxReader::open_zip(::zip* archive, const std::string& display_name, const std::string& sheet,
+                            const XlsxLimits& limits, std::unique_ptr<XlsxReader>& out) {
+  std::unique_ptr<XlsxReader> reader(new XlsxReader());
+  reader->impl_ = std::make_unique<Impl>();
+  Impl& impl = *reader->impl_;
+  impl.display_name = display_name;
+  impl.limits = limits;
+  impl.zip = archive;
   if (zip_name_locate(impl.zip, "xl/workbook.xml", 0) < 0) return Error{Problem("xlsx_not_workbook"), display_name};
 
   std::vector<SheetEntry> sheets;

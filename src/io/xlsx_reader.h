@@ -19,6 +19,8 @@
 #include "ftstatus/problems.h"
 #include "ftstatus/record.h"
 
+struct zip;  // libzip's archive, kept out of this header
+
 namespace ftstatus {
 
 // Bounds against hostile workbooks (zip bombs, giant strings).
@@ -45,6 +47,11 @@ class XlsxReader {
   static Result open(const std::string& path, const std::string& display_name, const std::string& sheet,
                      const XlsxLimits& limits, std::unique_ptr<XlsxReader>& out);
 
+  // The same from a workbook in memory (`bytes` must outlive the reader):
+  // the fuzz target's way in.
+  static Result open_bytes(std::string_view bytes, const std::string& display_name, const std::string& sheet,
+                           const XlsxLimits& limits, std::unique_ptr<XlsxReader>& out);
+
   // The next non-empty row; false at the end or on an error (status() says).
   bool next(Record& record);
   const Result& status() const { return status_; }
@@ -57,6 +64,8 @@ class XlsxReader {
 
  private:
   XlsxReader() = default;
+  static Result open_zip(::zip* archive, const std::string& display_name, const std::string& sheet,
+                         const XlsxLimits& limits, std::unique_ptr<XlsxReader>& out);
   std::unique_ptr<Impl> impl_;
   Result status_;
   std::string sheet_name_;
