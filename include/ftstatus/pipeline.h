@@ -120,6 +120,8 @@ struct OutputOptions {
   // are empty (`overwrite`: always). `changed` still compares with the input.
   bool apply = false;
   bool apply_overwrite = false;
+  // The input's sheet, for a workbook: problems then name cells (Derechos!K12).
+  std::string sheet;
 };
 
 // The classified table: every input cell unchanged, then suggested_l1,

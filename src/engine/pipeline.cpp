@@ -99,6 +99,7 @@ class RejectWriter final : public RecordSink {
         classifier_(classifier),
         lang_(lang),
         bom_(dialect.bom),
+        sheet_(dialect.sheet),
         csv_(out, dialect.delimiter, dialect.line_ending) {}
 
   void header(const Record&) override {
@@ -110,7 +111,10 @@ class RejectWriter final : public RecordSink {
     const Schema& schema = classifier_.rules().schema;
     for (const RowProblem& p : result.problems) {
       number_.clear();
-      number_ += std::to_string(result.line);
+      if (sheet_.empty())
+        number_ += std::to_string(result.line);
+      else
+        append_cell_name(number_, sheet_, p.field, result.line);
       csv_.field(number_);
       csv_.field(p.column >= 0 ? std::string_view(schema.columns[static_cast<std::size_t>(p.column)].id)
                                : std::string_view());
@@ -130,6 +134,7 @@ class RejectWriter final : public RecordSink {
   const Classifier& classifier_;
   Lang lang_;
   bool bom_;
+  std::string sheet_;
   CsvWriter csv_;
   std::string number_;
 };
@@ -322,6 +327,7 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       options.bom = wants_bom(input, request_.dialect.bom);
       options.line_ending = request_.dialect.line_ending.value_or(source_.line_ending());
       options.apply = request_.apply;
+      options.sheet = source_.sheet();
       options.apply_overwrite = request_.apply_overwrite;
       sinks_.push_back(make_classified_sink(output_.file(), output_.name(), classifier_, options));
       if (errors_.file() != nullptr)

@@ -644,8 +644,7 @@ bool XlsxReader::next(Record& record) {
   }
   if (impl.ready.empty()) {
     // A sheet chosen with --sheet that holds no header row: say which.
-    if (impl.width == 0)
-      status_ = Error{Problem("xlsx_sheet_empty", {{"sheet", sheet_name_}}), impl.display_name};
+    if (impl.width == 0) status_ = Error{Problem("xlsx_sheet_empty", {{"sheet", sheet_name_}}), impl.display_name};
     return false;
   }
   impl.handed_out = std::move(impl.ready.front());
