@@ -58,33 +58,53 @@ void XMLCALL on_doctype(void* data, const char*, const char*, const char*, int) 
 }
 
 // sharedStrings.xml: <si> items, each the text of its <t> elements outside
-// phonetic runs (<rPh>).
+// phonetic runs (<rPh>). A million strings are one buffer and their ends, not
+// a million std::strings.
+struct SharedStringTable {
+  std::string text;
+  std::vector<std::uint64_t> ends;  // where item i ends in text; it starts where i - 1 ends
+  std::size_t size() const { return ends.size(); }
+  std::string_view at(std::size_t i) const {
+    const std::uint64_t begin = i == 0 ? 0 : ends[i - 1];
+    return std::string_view(text).substr(begin, ends[i] - begin);
+  }
+};
+
 class SharedStrings final : public XmlHandler {
  public:
-  SharedStrings(std::vector<std::string>& out, std::size_t max_bytes) : out_(out), max_bytes_(max_bytes) {}
+  SharedStrings(SharedStringTable& out, std::size_t max_bytes) : out_(out), max_bytes_(max_bytes) {}
   void start(std::string_view name, const char**) override {
-    if (name == "si") out_.emplace_back();
+    if (name == "si") {
+      in_item_ = true;
+      item_start_ = out_.text.size();
+    }
     if (name == "t") in_t_ = true;
     if (name == "rPh") ++in_phonetic_;
   }
   void end(std::string_view name) override {
     if (name == "t") in_t_ = false;
     if (name == "rPh") --in_phonetic_;
+    if (name == "si") {
+      in_item_ = false;
+      out_.ends.push_back(out_.text.size());
+    }
   }
   void text(std::string_view text) override {
-    if (!in_t_ || in_phonetic_ > 0 || out_.empty()) return;
-    if (out_.back().size() + text.size() > max_bytes_) {
+    if (!in_t_ || in_phonetic_ > 0 || !in_item_) return;
+    if (out_.text.size() - item_start_ + text.size() > max_bytes_) {
       if (failure.ok())
         failure = Error{
             Problem("xlsx_string_too_long", {{"where", "xl/sharedStrings.xml"}, {"max", std::to_string(max_bytes_)}})};
       return;
     }
-    out_.back().append(text);
+    out_.text.append(text);
   }
 
  private:
-  std::vector<std::string>& out_;
+  SharedStringTable& out_;
   std::size_t max_bytes_;
+  std::size_t item_start_ = 0;
+  bool in_item_ = false;
   bool in_t_ = false;
   int in_phonetic_ = 0;
 };
@@ -246,7 +266,7 @@ struct XlsxReader::Impl final : public XmlHandler {
   zip_t* zip = nullptr;
   std::uint64_t inflated = 0;
   bool date1904 = false;
-  std::vector<std::string> shared;
+  SharedStringTable shared;
   std::vector<char> date_styles;
   std::vector<char> date_fields;  // by input field
 
@@ -430,7 +450,7 @@ struct XlsxReader::Impl final : public XmlHandler {
       if (value.empty() || *end != '\0' || index >= shared.size()) {
         if (failure.ok()) failure = error("xlsx_bad_shared_string", {{"cell", cell_ref}, {"index", value}});
       } else {
-        text = shared[index];
+        text = shared.at(index);
       }
     } else if (cell_type == "b") {
       text = value == "1" || value == "true" ? "TRUE" : "FALSE";
