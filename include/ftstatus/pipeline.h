@@ -5,6 +5,7 @@
 // record sinks (the classified table as CSV or JSONL, the reject table).
 // Programs that link the library classify a file with run_classify(); the
 // pieces are public too, to plug in another source or sink.
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -27,6 +28,11 @@ struct CsvReadOptions {
   char delimiter = 0;  // 0: detect from the header (',', ';' or tab)
   Encoding encoding = Encoding::automatic;
   std::string sheet;  // an .xlsx input's sheet: name or 1-based number; empty: the first with data
+  // Bounds for an .xlsx input (zip bombs, forged workbooks); each stops the run when passed.
+  std::uint64_t xlsx_max_inflated_bytes = std::uint64_t(4) << 30;
+  std::uint64_t xlsx_max_ratio = 200;  // inflated / compressed size of one part
+  std::uint64_t xlsx_max_cells = 100'000'000;
+  std::uint64_t xlsx_max_string_bytes = 1u << 20;
 };
 
 // How output is written where the input's own way is not wanted.

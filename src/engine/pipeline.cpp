@@ -249,7 +249,12 @@ Result open_record_source(const std::string& path, CsvReadOptions options, std::
   if (sniff_file_kind(head) != FileKind::text) {
     // A workbook is read by name; the copy of stdin, if any, goes with the source.
     std::unique_ptr<XlsxReader> reader;
-    if (Result s = XlsxReader::open(input.path, input.name, options.sheet, XlsxLimits{}, reader); !s.ok()) return s;
+    XlsxLimits limits;
+    limits.max_inflated_bytes = options.xlsx_max_inflated_bytes;
+    limits.max_ratio = options.xlsx_max_ratio;
+    limits.max_cells = options.xlsx_max_cells;
+    limits.max_string_bytes = static_cast<std::size_t>(options.xlsx_max_string_bytes);
+    if (Result s = XlsxReader::open(input.path, input.name, options.sheet, limits, reader); !s.ok()) return s;
     std::string spool = std::move(input.spool);
     input.spool.clear();
     source = std::make_unique<XlsxSource>(std::move(reader), std::move(spool));

@@ -280,6 +280,7 @@ struct XlsxReader::Impl final : public XmlHandler {
   struct Row {
     long number = 0;
     std::vector<std::string> cells;
+    std::vector<char> numeric;  // by cell: a number cell left as a number (a date once its column is known)
   };
   std::deque<Row> ready;
   Row row;         // being parsed
@@ -386,9 +387,13 @@ struct XlsxReader::Impl final : public XmlHandler {
     if (name == "row") {
       in_row = true;
       row.cells.clear();
+      row.numeric.clear();
       const char* r = attribute(attrs, "r");
       row.number = r != nullptr ? std::atol(r) : last_row + 1;
       last_row = row.number;
+      if ((row.number > kExcelMaxRows || row.number < 1) && failure.ok())
+        failure =
+            error("xlsx_limit_rows", {{"row", std::to_string(row.number)}, {"max", std::to_string(kExcelMaxRows)}});
       last_column = -1;
     } else if (name == "c") {
       const char* r = attribute(attrs, "r");
@@ -470,10 +475,14 @@ struct XlsxReader::Impl final : public XmlHandler {
     } else {  // str (a formula's text), inlineStr, e (an error value such as #N/A)
       text = std::move(value);
     }
+    const bool left_numeric = (cell_type == "n" || cell_type.empty()) && !text.empty() && text == value;
     if (cell_column >= 0 && cell_column < (1 << 14)) {  // Excel's 16,384 columns
-      if (row.cells.size() <= static_cast<std::size_t>(cell_column))
+      if (row.cells.size() <= static_cast<std::size_t>(cell_column)) {
         row.cells.resize(static_cast<std::size_t>(cell_column) + 1);
+        row.numeric.resize(static_cast<std::size_t>(cell_column) + 1);
+      }
       row.cells[static_cast<std::size_t>(cell_column)] = std::move(text);
+      row.numeric[static_cast<std::size_t>(cell_column)] = left_numeric ? 1 : 0;
     }
     last_column = cell_column;
     value.clear();
@@ -634,7 +643,9 @@ void XlsxReader::set_date_fields(const std::vector<int>& fields) {
   // Rows parsed ahead were read before this was known: convert their serials now.
   for (Impl::Row& row : impl_->ready)
     for (int f : fields) {
-      if (f < 0 || static_cast<std::size_t>(f) >= row.cells.size()) continue;
+      // Only number cells: a text cell holding "45000" stays text.
+      if (f < 0 || static_cast<std::size_t>(f) >= row.cells.size() || row.numeric[static_cast<std::size_t>(f)] == 0)
+        continue;
       std::string& cell = row.cells[static_cast<std::size_t>(f)];
       char* end = nullptr;
       const double serial = std::strtod(cell.c_str(), &end);

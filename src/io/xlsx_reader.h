@@ -26,10 +26,15 @@ namespace ftstatus {
 // Bounds against hostile workbooks (zip bombs, giant strings).
 struct XlsxLimits {
   std::uint64_t max_inflated_bytes = std::uint64_t(4) << 30;  // all parts read, inflated
-  std::uint64_t max_ratio = 1000;                             // inflated / compressed size of one part
-  std::uint64_t max_cells = 500'000'000;
+  // Inflated / compressed size of one part: sheets Excel writes stay well
+  // under 100; a zip bomb is in the hundreds or thousands.
+  std::uint64_t max_ratio = 200;
+  std::uint64_t max_cells = 100'000'000;
   std::size_t max_string_bytes = 1u << 20;  // one cell's text
 };
+
+// Excel's own bound: a sheet has at most this many rows.
+constexpr long kExcelMaxRows = 1'048'576;
 
 // What the first bytes of a file say it is.
 enum class FileKind { text, xlsx_zip, ole };
