@@ -5,6 +5,7 @@
 // record sinks (the classified table as CSV or JSONL, the reject table).
 // Programs that link the library classify a file with run_classify(); the
 // pieces are public too, to plug in another source or sink.
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -26,6 +27,12 @@ namespace ftstatus {
 struct CsvReadOptions {
   char delimiter = 0;  // 0: detect from the header (',', ';' or tab)
   Encoding encoding = Encoding::automatic;
+  std::string sheet;  // an .xlsx input's sheet: name or 1-based number; empty: the first with data
+  // Bounds for an .xlsx input (zip bombs, forged workbooks); each stops the run when passed.
+  std::uint64_t xlsx_max_inflated_bytes = std::uint64_t(4) << 30;
+  std::uint64_t xlsx_max_ratio = 200;  // inflated / compressed size of one part
+  std::uint64_t xlsx_max_cells = 100'000'000;
+  std::uint64_t xlsx_max_string_bytes = 1u << 20;
 };
 
 // How output is written where the input's own way is not wanted.
@@ -50,6 +57,7 @@ struct DateOrderChoice {
 // `ftstatus columns`).
 struct InputReport {
   std::string name;
+  std::string sheet;  // a workbook's sheet; empty for text
   Encoding encoding = Encoding::utf8;
   long cp1252_line = 0;  // detected as Windows-1252: the line of the first non-UTF-8 byte
   char delimiter = ',';
@@ -76,10 +84,20 @@ class RecordSource {
   virtual Encoding encoding() const { return Encoding::utf8; }
   // When the encoding was detected as Windows-1252: the line that showed it.
   virtual long cp1252_evidence_line() const { return 0; }
+  // Once the header is bound: the input fields that are date columns (a
+  // workbook turns bare numbers there into dates, in its own date system).
+  virtual void date_fields(const std::vector<int>& fields) { (void)fields; }
+  // A workbook's sheet; empty for text.
+  virtual std::string sheet() const { return {}; }
 };
 
 // A CSV source reading `in` (not closed); `name` is what errors call it.
 std::unique_ptr<RecordSource> open_csv_source(std::FILE* in, std::string name, CsvReadOptions options);
+// The source for an input path ("" or "-": stdin), by its content: an Excel
+// workbook (.xlsx, also on stdin) or CSV text. An old .xls or an encrypted
+// workbook is an Error saying what to do.
+Result open_record_source(const std::string& path, CsvReadOptions options, std::unique_ptr<RecordSource>& source,
+                          std::string& name);
 
 // Where classified records go.
 class RecordSink {
@@ -108,6 +126,8 @@ struct OutputOptions {
   // are empty (`overwrite`: always). `changed` still compares with the input.
   bool apply = false;
   bool apply_overwrite = false;
+  // The input's sheet, for a workbook: problems then name cells (Derechos!K12).
+  std::string sheet;
 };
 
 // The classified table: every input cell unchanged, then suggested_l1,

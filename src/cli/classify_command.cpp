@@ -58,6 +58,12 @@ int run(const Options& o) {
   request.apply_overwrite = o.apply == "all";
   if (Result s = o.columns.get(loaded.rules.schema, request.columns); !s.ok())
     return report_error(s.error(), request.lang);
+  // Excel would refuse CSV bytes in a file named .xlsx: say so instead of writing one.
+  if (std::string lower = o.output; lower.size() > 5) {
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || lower.ends_with(".xls"))
+      return report_error(Error{Problem("output_workbook_not_yet"), o.output}, request.lang);
+  }
   ClassifySummary summary;
   Result run = run_classify(*loaded.taxonomy, loaded.rules, request, summary);
   const InputReport& input = summary.input;

@@ -1,5 +1,6 @@
 #pragma once
 // The subcommand table's shape and what every subcommand shares.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -68,11 +69,19 @@ struct AsOfOption {
 struct CsvInputOptions {
   std::string delimiter;
   std::string encoding = "auto";
+  std::string sheet;
+  std::uint64_t xlsx_max_mib = 4096;
+  std::uint64_t xlsx_max_ratio = 200;
+  std::uint64_t xlsx_max_cells = 100'000'000;
+  std::uint64_t xlsx_max_string_kib = 1024;
   std::string date_format = "auto";
   void add_to(CLI::App& app);
   char delimiter_char() const;  // 0: detect
   Encoding encoding_value() const { return *parse_encoding(encoding); }
-  CsvReadOptions read_options() const { return {delimiter_char(), encoding_value()}; }
+  CsvReadOptions read_options() const {
+    return {delimiter_char(), encoding_value(),         sheet, xlsx_max_mib << 20, xlsx_max_ratio,
+            xlsx_max_cells,   xlsx_max_string_kib << 10};
+  }
   DateFormat date_format_value() const { return *parse_date_format(date_format); }
 };
 

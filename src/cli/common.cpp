@@ -64,6 +64,19 @@ void CsvInputOptions::add_to(CLI::App& app) {
                       "latin1", "iso-8859-1"},
                      /*ignore_case=*/true))
       ->capture_default_str();
+  app.add_option("--sheet", sheet, help_text("option_sheet"))->type_name("NAME");
+  app.add_option("--xlsx-max-mib", xlsx_max_mib, help_text("option_xlsx_max_mib"))
+      ->type_name("INT")
+      ->capture_default_str();
+  app.add_option("--xlsx-max-ratio", xlsx_max_ratio, help_text("option_xlsx_max_ratio"))
+      ->type_name("INT")
+      ->capture_default_str();
+  app.add_option("--xlsx-max-cells", xlsx_max_cells, help_text("option_xlsx_max_cells"))
+      ->type_name("INT")
+      ->capture_default_str();
+  app.add_option("--xlsx-max-string-kib", xlsx_max_string_kib, help_text("option_xlsx_max_string_kib"))
+      ->type_name("INT")
+      ->capture_default_str();
   app.add_option("--date-format", date_format, help_text("option_date_format"))
       ->check(one_of({"auto", "iso", "ymd", "mdy", "dmy"}))
       ->capture_default_str();

@@ -108,19 +108,19 @@ Result run_validate(const Taxonomy& taxonomy, const RuleSet& taxonomy_rules, con
                     FindingSink& findings, ValidateSummary& summary) {
   summary = ValidateSummary{};
   const RuleSet rules = taxonomy_rules.schema.columns.empty() ? assignment_schema() : taxonomy_rules;
-  InputFile input;
-  if (Result s = open_input(request.input, input); !s.ok()) return s;
+  std::unique_ptr<RecordSource> source;
+  std::string input_name;
+  if (Result s = open_record_source(request.input, request.csv, source, input_name); !s.ok()) return s;
   Classifier classifier(taxonomy, rules, request.classify);
-  std::unique_ptr<RecordSource> source = open_csv_source(input.file, input.name, request.csv);
   Record record;
   // Validate checks the statuses, not the rules: the columns only the rules
   // read may be absent.
   ColumnOptions columns = request.columns;
   columns.allow_missing.emplace_back("all");
-  if (Result header = read_header(classifier, *source, input.name, columns, record, summary.input); !header.ok())
+  if (Result header = read_header(classifier, *source, input_name, columns, record, summary.input); !header.ok())
     return header;
   const AssignmentFields fields = find_fields(rules, classifier, record.fields);
-  if (fields.l1 < 0) return Error{Problem("no_l1_column"), input.name, record.line, 1};
+  if (fields.l1 < 0) return Error{Problem("no_l1_column"), input_name, record.line, 1};
   findings.input_known(summary.input);
   auto validate_one = [&](const Record& r) {
     ++summary.rows;
@@ -130,7 +130,7 @@ Result run_validate(const Taxonomy& taxonomy, const RuleSet& taxonomy_rules, con
   };
   if (Result s = for_each_record(classifier, *source, summary.input, validate_one); !s.ok()) return s;
   if (const auto& conflict = classifier.date_order_conflict())
-    return date_order_error(classifier, *conflict, input.name);
+    return date_order_error(classifier, *conflict, input_name);
   return {};
 }
 

@@ -1,5 +1,6 @@
 #include "engine/classified_writer.h"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -34,7 +35,33 @@ void split_raw_fields(std::string_view raw, char delimiter, std::vector<std::str
   out.push_back(raw.substr(start));
 }
 
-void append_problems(std::string& out, const Classifier& classifier, const RowResult& result) {
+void append_cell_name(std::string& out, std::string_view sheet, int field, long row) {
+  // Excel's own form: Derechos!K12, or 'Mis datos'!K12 when the name needs quotes.
+  const bool plain = std::all_of(sheet.begin(), sheet.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (plain) {
+    out += sheet;
+  } else {
+    out += '\'';
+    for (char c : sheet) {
+      if (c == '\'') out += '\'';
+      out += c;
+    }
+    out += '\'';
+  }
+  out += '!';
+  if (field >= 0) {
+    char letters[4];
+    int n = 0;
+    for (int f = field + 1; f > 0 && n < 4; f = (f - 1) / 26) letters[n++] = static_cast<char>('A' + (f - 1) % 26);
+    while (n > 0) out += letters[--n];
+  }
+  fmt::format_to(std::back_inserter(out), "{}", row);
+}
+
+void append_problems(std::string& out, const Classifier& classifier, const RowResult& result, std::string_view sheet) {
   const Schema& schema = classifier.rules().schema;
   for (const RowProblem& p : result.problems) {
     if (&p != &result.problems.front()) out += ';';
@@ -42,7 +69,10 @@ void append_problems(std::string& out, const Classifier& classifier, const RowRe
     out += ':';
     if (p.column >= 0) out += schema.columns[static_cast<std::size_t>(p.column)].id;
     out += ':';
-    fmt::format_to(std::back_inserter(out), "{}", result.line);
+    if (sheet.empty())
+      fmt::format_to(std::back_inserter(out), "{}", result.line);
+    else
+      append_cell_name(out, sheet, p.field, result.line);
   }
 }
 
@@ -177,7 +207,7 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
   const std::vector<Rule>& rules = classifier_.rules().rules;
   std::string_view rule = result.rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(result.rule)].id) : "";
   scratch_.clear();
-  append_problems(scratch_, classifier_, result);
+  append_problems(scratch_, classifier_, result, options_.sheet);
   const std::size_t width = classifier_.header_width();
 
   if (options_.format == OutputFormat::csv) {

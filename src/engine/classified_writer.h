@@ -15,8 +15,13 @@
 
 namespace ftstatus {
 
-// "code:column:line" items joined by ';' (column empty for whole-row problems).
-void append_problems(std::string& out, const Classifier& classifier, const RowResult& result);
+// "code:column:line" items joined by ';' (column empty for whole-row problems);
+// for a workbook's sheet, the cell instead of the line ("code:column:Derechos!K12").
+void append_problems(std::string& out, const Classifier& classifier, const RowResult& result,
+                     std::string_view sheet = {});
+// A workbook cell's name: the sheet (quoted when it must be), '!', the
+// field's column letters (none for -1) and the row.
+void append_cell_name(std::string& out, std::string_view sheet, int field, long row);
 
 // One human sentence for a problem, for --errors and bulk validate.
 std::string describe_problem(const Classifier& classifier, const RowProblem& problem, const RowResult& result,

@@ -7,6 +7,7 @@
 #include "engine/read_header.h"
 #include "io/csv.h"
 #include "io/output_file.h"
+#include "io/xlsx_reader.h"
 
 namespace ftstatus {
 
@@ -43,6 +44,53 @@ class CsvSource final : public RecordSource {
   Result status_;
 };
 
+// A CSV source that owns its input (and a copy of stdin, if one was made).
+struct OwnedInput {
+  InputFile input;
+};
+class OwnedCsvSource final : private OwnedInput, public RecordSource {
+ public:
+  explicit OwnedCsvSource(CsvReadOptions options, std::string name) : options_(options), name_(std::move(name)) {}
+  InputFile& input() { return OwnedInput::input; }
+  void start() { csv_ = open_csv_source(OwnedInput::input.file, name_, options_); }
+  bool next(Record& record) override { return csv_->next(record); }
+  const Result& status() const override { return csv_->status(); }
+  char delimiter() const override { return csv_->delimiter(); }
+  bool had_bom() const override { return csv_->had_bom(); }
+  bool crlf() const override { return csv_->crlf(); }
+  LineEnding line_ending() const override { return csv_->line_ending(); }
+  Encoding encoding() const override { return csv_->encoding(); }
+  long cp1252_evidence_line() const override { return csv_->cp1252_evidence_line(); }
+
+ private:
+  CsvReadOptions options_;
+  std::string name_;
+  std::unique_ptr<RecordSource> csv_;
+};
+
+// An Excel workbook's sheet as a record source: written out as CSV, it is
+// comma-separated UTF-8 with LF line ends.
+class XlsxSource final : public RecordSource {
+ public:
+  XlsxSource(std::unique_ptr<XlsxReader> reader, std::string spool)
+      : reader_(std::move(reader)), spool_(std::move(spool)) {}
+  ~XlsxSource() override {
+    reader_.reset();
+    if (!spool_.empty()) std::remove(spool_.c_str());
+  }
+  bool next(Record& record) override { return reader_->next(record); }
+  const Result& status() const override { return reader_->status(); }
+  char delimiter() const override { return ','; }
+  bool had_bom() const override { return false; }
+  bool crlf() const override { return false; }
+  void date_fields(const std::vector<int>& fields) override { reader_->set_date_fields(fields); }
+  std::string sheet() const override { return reader_->sheet_name(); }
+
+ private:
+  std::unique_ptr<XlsxReader> reader_;
+  std::string spool_;
+};
+
 // The reject table: one line per problem with the raw input record.
 class RejectWriter final : public RecordSink {
  public:
@@ -51,6 +99,7 @@ class RejectWriter final : public RecordSink {
         classifier_(classifier),
         lang_(lang),
         bom_(dialect.bom),
+        sheet_(dialect.sheet),
         csv_(out, dialect.delimiter, dialect.line_ending) {}
 
   void header(const Record&) override {
@@ -62,7 +111,10 @@ class RejectWriter final : public RecordSink {
     const Schema& schema = classifier_.rules().schema;
     for (const RowProblem& p : result.problems) {
       number_.clear();
-      number_ += std::to_string(result.line);
+      if (sheet_.empty())
+        number_ += std::to_string(result.line);
+      else
+        append_cell_name(number_, sheet_, p.field, result.line);
       csv_.field(number_);
       csv_.field(p.column >= 0 ? std::string_view(schema.columns[static_cast<std::size_t>(p.column)].id)
                                : std::string_view());
@@ -82,6 +134,7 @@ class RejectWriter final : public RecordSink {
   const Classifier& classifier_;
   Lang lang_;
   bool bom_;
+  std::string sheet_;
   CsvWriter csv_;
   std::string number_;
 };
@@ -96,6 +149,7 @@ Result read_header(Classifier& classifier, RecordSource& source, std::string_vie
     return Error{Problem("input_empty"), std::string(source_name), 1, 1};
   }
   report.encoding = source.encoding();
+  report.sheet = source.sheet();
   report.cp1252_line = source.cp1252_evidence_line();
   report.delimiter = source.delimiter();
   report.line_ending = source.line_ending();
@@ -115,6 +169,11 @@ Result read_header(Classifier& classifier, RecordSource& source, std::string_vie
   }
   classifier.bind_columns(report.columns, header.fields.size());
   classifier.set_input_line_ending(report.line_ending);
+  std::vector<int> date_fields;
+  const Schema& schema = classifier.rules().schema;
+  for (std::size_t c = 0; c < schema.columns.size(); ++c)
+    if (schema.columns[c].type == ColumnType::date) date_fields.push_back(classifier.field_of(static_cast<int>(c)));
+  source.date_fields(date_fields);
   return {};
 }
 
@@ -179,6 +238,33 @@ std::unique_ptr<RecordSource> open_csv_source(std::FILE* in, std::string name, C
   return std::make_unique<CsvSource>(in, std::move(name), options);
 }
 
+Result open_record_source(const std::string& path, CsvReadOptions options, std::unique_ptr<RecordSource>& source,
+                          std::string& name) {
+  auto csv = std::make_unique<OwnedCsvSource>(options, input_name(path));
+  InputFile& input = csv->input();
+  if (Result s = open_input(path, input); !s.ok()) return s;
+  name = input.name;
+  std::string head;
+  if (Result s = peek_input(input, head); !s.ok()) return s;
+  if (sniff_file_kind(head) != FileKind::text) {
+    // A workbook is read by name; the copy of stdin, if any, goes with the source.
+    std::unique_ptr<XlsxReader> reader;
+    XlsxLimits limits;
+    limits.max_inflated_bytes = options.xlsx_max_inflated_bytes;
+    limits.max_ratio = options.xlsx_max_ratio;
+    limits.max_cells = options.xlsx_max_cells;
+    limits.max_string_bytes = static_cast<std::size_t>(options.xlsx_max_string_bytes);
+    if (Result s = XlsxReader::open(input.path, input.name, options.sheet, limits, reader); !s.ok()) return s;
+    std::string spool = std::move(input.spool);
+    input.spool.clear();
+    source = std::make_unique<XlsxSource>(std::move(reader), std::move(spool));
+    return {};
+  }
+  csv->start();
+  source = std::move(csv);
+  return {};
+}
+
 std::unique_ptr<RecordSink> make_classified_sink(std::FILE* out, std::string name, const Classifier& classifier,
                                                  OutputOptions options) {
   return std::make_unique<ClassifiedWriter>(out, std::move(name), classifier, options);
@@ -217,8 +303,9 @@ Result classify_records(Classifier& classifier, RecordSource& source, std::strin
 Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
                     ClassifySummary& summary) {
   if (rules.schema.columns.empty() || rules.rules.empty()) return Error{Problem("taxonomy_has_no_rules")};
-  InputFile input;
-  if (Result s = open_input(request.input, input); !s.ok()) return s;
+  std::unique_ptr<RecordSource> source;
+  std::string input_name;
+  if (Result s = open_record_source(request.input, request.csv, source, input_name); !s.ok()) return s;
   OutputFile output(request.output);
   if (Result s = output.open(); !s.ok()) return s;
   OutputFile errors(request.errors);
@@ -226,7 +313,6 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
     if (Result s = errors.open(); !s.ok()) return s;
 
   Classifier classifier(taxonomy, rules, request.classify);
-  std::unique_ptr<RecordSource> source = open_csv_source(input.file, input.name, request.csv);
   // The sinks are made once the header is read: the output repeats the
   // input's delimiter, BOM and line ends.
   class DeferredSinks final : public RecordSink {
@@ -246,6 +332,7 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       options.bom = wants_bom(input, request_.dialect.bom);
       options.line_ending = request_.dialect.line_ending.value_or(source_.line_ending());
       options.apply = request_.apply;
+      options.sheet = source_.sheet();
       options.apply_overwrite = request_.apply_overwrite;
       sinks_.push_back(make_classified_sink(output_.file(), output_.name(), classifier_, options));
       if (errors_.file() != nullptr)
@@ -270,7 +357,7 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
     std::vector<std::unique_ptr<RecordSink>> sinks_;
   } sinks(request, classifier, *source, output, errors);
 
-  if (Result s = classify_records(classifier, *source, input.name, request.columns, {&sinks}, summary); !s.ok())
+  if (Result s = classify_records(classifier, *source, input_name, request.columns, {&sinks}, summary); !s.ok())
     return s;
   if (Result s = output.commit(); !s.ok()) return s;
   if (errors.file() != nullptr)
@@ -284,12 +371,12 @@ namespace ftstatus {
 
 Result inspect_input(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
                      InputReport& report) {
-  InputFile input;
-  if (Result s = open_input(request.input, input); !s.ok()) return s;
+  std::unique_ptr<RecordSource> source;
+  std::string input_name;
+  if (Result s = open_record_source(request.input, request.csv, source, input_name); !s.ok()) return s;
   Classifier classifier(taxonomy, rules, request.classify);
-  std::unique_ptr<RecordSource> source = open_csv_source(input.file, input.name, request.csv);
   Record record;
-  Result header = read_header(classifier, *source, input.name, request.columns, record, report);
+  Result header = read_header(classifier, *source, input_name, request.columns, record, report);
   if (!header.ok()) return report.columns.stops() ? Result{} : header;
   // Only as far as the date sample goes: the report is about the header.
   DateOrderSampler sampler(classifier, request.classify.date_format);

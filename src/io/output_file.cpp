@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -74,6 +75,56 @@ Result OutputFile::commit() {
 
 InputFile::~InputFile() {
   if (file != nullptr && file != stdin) std::fclose(file);
+  if (!spool.empty()) std::remove(spool.c_str());
+}
+
+Result peek_input(InputFile& input, std::string& head) {
+  head.assign(8, '\0');
+  if (input.file != stdin && std::fseek(input.file, 0, SEEK_SET) == 0) {
+    head.resize(std::fread(head.data(), 1, head.size(), input.file));
+    if (std::fseek(input.file, 0, SEEK_SET) != 0) return file_error("input_read_error", input.name, errno);
+    input.path = input.name;
+    return {};
+  }
+  const int first = std::getc(input.file);
+  if (first == EOF) {
+    head.clear();
+    return {};
+  }
+  std::ungetc(first, input.file);
+  if (first != 'P' && first != 0xD0) {
+    head.assign(1, static_cast<char>(first));
+    return {};
+  }
+  // Maybe a workbook, which is read by name: copy the stream to a file.
+  const char* dir = std::getenv("TMPDIR");
+  std::string tmpl = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/ftstatus-stdin-XXXXXX";
+  const int fd = mkstemp(tmpl.data());
+  if (fd < 0) return file_error("input_cannot_spool", tmpl, errno);
+  std::FILE* copy = fdopen(fd, "w+b");
+  if (copy == nullptr) {
+    ::close(fd);
+    std::remove(tmpl.c_str());
+    return file_error("input_cannot_spool", tmpl, errno);
+  }
+  input.spool = tmpl;
+  std::string buffer(1u << 16, '\0');
+  for (std::size_t got; (got = std::fread(buffer.data(), 1, buffer.size(), input.file)) > 0;)
+    if (std::fwrite(buffer.data(), 1, got, copy) != got) {
+      std::fclose(copy);
+      return file_error("input_cannot_spool", tmpl, errno);
+    }
+  if (std::ferror(input.file)) {
+    std::fclose(copy);
+    return file_error("input_read_error", input.name, errno);
+  }
+  if (input.file != stdin) std::fclose(input.file);
+  input.file = copy;
+  std::rewind(copy);
+  head.resize(std::fread(head.data(), 1, head.size(), copy));
+  std::rewind(copy);
+  input.path = tmpl;
+  return {};
 }
 
 std::string input_name(const std::string& path) { return path.empty() || path == "-" ? "<stdin>" : path; }

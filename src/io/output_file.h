@@ -33,13 +33,20 @@ class OutputFile {
 // Opens an input path ("" or "-" is stdin); the FILE is closed by the holder.
 struct InputFile {
   std::FILE* file = nullptr;
-  std::string name;  // the path, or <stdin>
+  std::string name;   // the path, or <stdin>
+  std::string path;   // a file to open by name (a workbook): the path, or a copy of stdin
+  std::string spool;  // that copy of stdin, removed with the InputFile
   InputFile() = default;
   InputFile(const InputFile&) = delete;
   InputFile& operator=(const InputFile&) = delete;
   ~InputFile();
 };
 Result open_input(const std::string& path, InputFile& input);
+// The first bytes of the input, without consuming them: a regular file is
+// read and rewound; stdin or a pipe that may hold a workbook (its first byte
+// is 'P' or 0xD0) is first copied to a temporary file in TMPDIR, which
+// `input` then reads from. `head` gets up to 8 bytes.
+Result peek_input(InputFile& input, std::string& head);
 // The name messages use for an input path.
 std::string input_name(const std::string& path);
 

@@ -76,12 +76,15 @@ void write_input_notes(std::ostream& out, const InputReport& report, const Schem
 }
 
 void write_column_report(std::ostream& out, const InputReport& report, const Schema& schema, Lang lang) {
-  out << Problem("column_report_title", {{"file", report.name},
-                                         {"encoding", std::string(encoding_name(report.encoding))},
-                                         {"delimiter", delimiter_name(report.delimiter)},
-                                         {"line_ending", std::string(line_ending_name(report.line_ending))}})
-             .message(lang)
-      << '\n';
+  if (!report.sheet.empty())
+    out << Problem("column_report_title/sheet", {{"file", report.name}, {"sheet", report.sheet}}).message(lang) << '\n';
+  else
+    out << Problem("column_report_title", {{"file", report.name},
+                                           {"encoding", std::string(encoding_name(report.encoding))},
+                                           {"delimiter", delimiter_name(report.delimiter)},
+                                           {"line_ending", std::string(line_ending_name(report.line_ending))}})
+               .message(lang)
+        << '\n';
   std::size_t width = 0;
   for (const HeaderMatch& h : report.columns.headers) width = std::max(width, display_width(h.header));
   width = std::min<std::size_t>(width, 40);
