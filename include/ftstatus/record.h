@@ -13,6 +13,9 @@ struct Record {
   std::string_view raw;   // the record as it stood in the input, without its line break
   long line = 0;          // 1-based line where the record starts
   bool stray_cr = false;  // a lone CR outside quotes was kept inside a cell
+  // A workbook's error cells (#N/A, #VALUE!...), by field: non-zero where the
+  // cell was an error value, not text. Empty when there is none (and for CSV).
+  std::vector<char> error_cells;
 };
 
 // Text encodings an input may come in; output is always UTF-8. `automatic`:

@@ -156,6 +156,14 @@ const RowResult& Classifier::classify(const Record& record) {
       continue;
     }
     std::string_view text = trim(record.fields[static_cast<std::size_t>(f)]);
+    if (!record.error_cells.empty() && static_cast<std::size_t>(f) < record.error_cells.size() &&
+        record.error_cells[static_cast<std::size_t>(f)] != 0) {
+      // A workbook's error value (#N/A) is no value of any type, text included.
+      cell_invalid_[c] = 1;
+      if (static_cast<int>(c) != target_date_column_)
+        r.problems.push_back({RowCode::invalid_value, static_cast<int>(c), f});
+      continue;
+    }
     if (text.empty()) {
       if (col.required) r.problems.push_back({RowCode::missing_id, static_cast<int>(c), f});
       continue;

@@ -202,6 +202,7 @@ HeldRecords::View HeldRecords::hold(const Record& record) {
   held.raw_size = record.raw.size();
   held.line = record.line;
   held.stray_cr = record.stray_cr;
+  held.error_cells = record.error_cells;
   return held_.size() - 1;
 }
 
@@ -214,6 +215,7 @@ void HeldRecords::view(View index, Record& record) const {
     record.fields[f] = text.substr(held.fields[f].first, held.fields[f].second);
   record.line = held.line;
   record.stray_cr = held.stray_cr;
+  record.error_cells = held.error_cells;
 }
 
 bool wants_bom(const InputReport& input, std::optional<bool> override) {

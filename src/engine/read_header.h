@@ -33,6 +33,7 @@ class HeldRecords {
     std::vector<std::pair<std::size_t, std::size_t>> fields;  // offset and size in text
     long line = 0;
     bool stray_cr = false;
+    std::vector<char> error_cells;
   };
   std::deque<Held> held_;
 };

@@ -17,7 +17,7 @@ namespace ftstatus {
 
 namespace {
 
-constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::size_t kChunk = std::size_t(64) * 1024;
 
 // Element names without a namespace prefix ("x:row" -> "row").
 std::string_view local_name(const char* name) {
@@ -281,6 +281,7 @@ struct XlsxReader::Impl final : public XmlHandler {
     long number = 0;
     std::vector<std::string> cells;
     std::vector<char> numeric;  // by cell: a number cell left as a number (a date once its column is known)
+    std::vector<char> errors;   // by cell: an error value (t="e"); empty when the row has none
   };
   std::deque<Row> ready;
   Row row;         // being parsed
@@ -388,6 +389,7 @@ struct XlsxReader::Impl final : public XmlHandler {
       in_row = true;
       row.cells.clear();
       row.numeric.clear();
+      row.errors.clear();
       const char* r = attribute(attrs, "r");
       row.number = r != nullptr ? std::atol(r) : last_row + 1;
       last_row = row.number;
@@ -483,6 +485,11 @@ struct XlsxReader::Impl final : public XmlHandler {
       }
       row.cells[static_cast<std::size_t>(cell_column)] = std::move(text);
       row.numeric[static_cast<std::size_t>(cell_column)] = left_numeric ? 1 : 0;
+      if (cell_type == "e") {
+        if (row.errors.size() <= static_cast<std::size_t>(cell_column))
+          row.errors.resize(static_cast<std::size_t>(cell_column) + 1);
+        row.errors[static_cast<std::size_t>(cell_column)] = 1;
+      }
     }
     last_column = cell_column;
     value.clear();
@@ -687,6 +694,7 @@ bool XlsxReader::next(Record& record) {
   record.fields.assign(cells.begin(), cells.end());
   record.line = impl.handed_out.number;
   record.stray_cr = false;
+  record.error_cells = impl.handed_out.errors;
   // The row as a CSV line: what --errors shows and the output copies.
   impl.raw.clear();
   for (std::size_t i = 0; i < cells.size(); ++i) {
