@@ -109,7 +109,7 @@ class RecordSink {
   virtual Result finish() = 0;
 };
 
-enum class OutputFormat { csv, jsonl };
+enum class OutputFormat { csv, jsonl, xlsx };
 enum class Labels { id, en, es };
 std::optional<OutputFormat> parse_output_format(std::string_view text);
 std::optional<Labels> parse_labels(std::string_view text);

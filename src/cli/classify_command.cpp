@@ -58,11 +58,10 @@ int run(const Options& o) {
   request.apply_overwrite = o.apply == "all";
   if (Result s = o.columns.get(loaded.rules.schema, request.columns); !s.ok())
     return report_error(s.error(), request.lang);
-  // Excel would refuse CSV bytes in a file named .xlsx: say so instead of writing one.
-  if (std::string lower = o.output; lower.size() > 5) {
+  // -o NAME.xlsx writes a workbook unless --format says otherwise.
+  if (std::string lower = o.output; lower.size() > 5 && o.format == "csv") {
     for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    if (lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || lower.ends_with(".xls"))
-      return report_error(Error{Problem("output_workbook_not_yet"), o.output}, request.lang);
+    if (lower.ends_with(".xlsx")) request.format = OutputFormat::xlsx;
   }
   ClassifySummary summary;
   Result run = run_classify(*loaded.taxonomy, loaded.rules, request, summary);
@@ -84,7 +83,7 @@ std::function<int()> setup_classify(CLI::App& app) {
   app.add_option("FILE", o->input, help_text("classify_file"));
   app.add_option("-o,--output", o->output, help_text("classify_output"))->type_name("FILE");
   app.add_option("--format", o->format, help_text("classify_format"))
-      ->check(one_of({"csv", "jsonl"}))
+      ->check(one_of({"csv", "jsonl", "xlsx"}))
       ->capture_default_str();
   app.add_option("--labels", o->labels, help_text("classify_labels"))
       ->check(one_of({"id", "en", "es"}))

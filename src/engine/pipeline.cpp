@@ -5,6 +5,7 @@
 #include "engine/classified_writer.h"
 #include "engine/date_orders.h"
 #include "engine/read_header.h"
+#include "engine/xlsx_writer.h"
 #include "io/csv.h"
 #include "io/output_file.h"
 #include "io/xlsx_reader.h"
@@ -226,6 +227,7 @@ bool wants_bom(const InputReport& input, std::optional<bool> override) {
 std::optional<OutputFormat> parse_output_format(std::string_view text) {
   if (text == "csv") return OutputFormat::csv;
   if (text == "jsonl") return OutputFormat::jsonl;
+  if (text == "xlsx") return OutputFormat::xlsx;
   return std::nullopt;
 }
 
@@ -305,6 +307,9 @@ Result classify_records(Classifier& classifier, RecordSource& source, std::strin
 Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
                     ClassifySummary& summary) {
   if (rules.schema.columns.empty() || rules.rules.empty()) return Error{Problem("taxonomy_has_no_rules")};
+  // A workbook is a zip, written by name: not to standard output.
+  if (request.format == OutputFormat::xlsx && (request.output.empty() || request.output == "-"))
+    return Error{Problem("output_workbook_needs_file")};
   std::unique_ptr<RecordSource> source;
   std::string input_name;
   if (Result s = open_record_source(request.input, request.csv, source, input_name); !s.ok()) return s;
@@ -319,8 +324,9 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
   // input's delimiter, BOM and line ends.
   class DeferredSinks final : public RecordSink {
    public:
-    DeferredSinks(const ClassifyRequest& r, const Classifier& c, RecordSource& s, OutputFile& out, OutputFile& err)
-        : request_(r), classifier_(c), source_(s), output_(out), errors_(err) {}
+    DeferredSinks(const ClassifyRequest& r, const Classifier& c, RecordSource& s, OutputFile& out, OutputFile& err,
+                  std::string input_name)
+        : request_(r), classifier_(c), source_(s), output_(out), errors_(err), input_name_(std::move(input_name)) {}
     void header(const Record& header) override {
       OutputOptions options;
       options.format = request_.format;
@@ -336,7 +342,16 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       options.apply = request_.apply;
       options.sheet = source_.sheet();
       options.apply_overwrite = request_.apply_overwrite;
-      sinks_.push_back(make_classified_sink(output_.file(), output_.name(), classifier_, options));
+      if (request_.format == OutputFormat::xlsx) {
+        WorkbookOutputOptions workbook;
+        workbook.labels = request_.labels;
+        workbook.lang = request_.lang;
+        workbook.input_name = input_name_;
+        workbook.sheet = source_.sheet();
+        sinks_.push_back(make_workbook_sink(output_.hand_over_path(), output_.name(), classifier_, workbook));
+      } else {
+        sinks_.push_back(make_classified_sink(output_.file(), output_.name(), classifier_, options));
+      }
       if (errors_.file() != nullptr)
         sinks_.push_back(make_reject_sink(errors_.file(), errors_.name(), classifier_, request_.lang, options));
       for (auto& sink : sinks_) sink->header(header);
@@ -356,8 +371,9 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
     RecordSource& source_;
     OutputFile& output_;
     OutputFile& errors_;
+    std::string input_name_;
     std::vector<std::unique_ptr<RecordSink>> sinks_;
-  } sinks(request, classifier, *source, output, errors);
+  } sinks(request, classifier, *source, output, errors, input_name);
 
   if (Result s = classify_records(classifier, *source, input_name, request.columns, {&sinks}, summary); !s.ok())
     return s;

@@ -52,7 +52,22 @@ Result OutputFile::open() {
   return {};
 }
 
+std::string OutputFile::hand_over_path() {
+  if (file_ == stdout) return {};
+  if (file_ != nullptr) std::fclose(file_);
+  file_ = nullptr;
+  return temp_.empty() ? path_ : temp_;
+}
+
 Result OutputFile::commit() {
+  if (file_ == nullptr) {
+    // Written by name (a workbook): only the rename is left.
+    if (temp_.empty() || std::rename(temp_.c_str(), path_.c_str()) == 0) {
+      temp_.clear();
+      return {};
+    }
+    return file_error("output_write_failed", path_, errno);
+  }
   if (file_ == stdout) {
     if (std::fflush(stdout) == 0) return {};
     return file_error("output_write_failed", path_, errno);

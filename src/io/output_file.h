@@ -23,6 +23,11 @@ class OutputFile {
   std::string name() const;
   // Flushes, syncs and renames into place.
   Result commit();
+  // For a writer that opens the file by name (a workbook): closes the stream
+  // and gives the path to write, the temporary file beside the output (or
+  // the output itself when it is written in place); commit() then renames
+  // it. Empty for stdout.
+  std::string hand_over_path();
 
  private:
   std::string path_;
