@@ -128,6 +128,7 @@ struct OutputOptions {
   bool apply_overwrite = false;
   // The input's sheet, for a workbook: problems then name cells (Derechos!K12).
   std::string sheet;
+  Lang lang = Lang::en;  // of the problems in words, where the input has that column
 };
 
 // The classified table: every input cell unchanged, then suggested_l1,

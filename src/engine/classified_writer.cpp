@@ -134,6 +134,8 @@ void ClassifiedWriter::header(const Record& header) {
   added_.push_back(kProblems);
   if (has_current_ || classifier_.output_field(kChanged) >= 0) added_.push_back(kChanged);
   if (options_.explain || classifier_.output_field(kExplanation) >= 0) added_.push_back(kExplanation);
+  // A workbook ftstatus wrote has the problems in words too: kept up to date.
+  if (classifier_.output_field(kMessages) >= 0) added_.push_back(kMessages);
   replaced_.assign(header.fields.size(), -1);
   bool any_replaced = false;
   for (std::size_t k = 0; k < outputs.size(); ++k) {
@@ -198,6 +200,14 @@ std::string_view ClassifiedWriter::added_value(std::size_t k, const Record& reco
                             : std::string_view();
   if (k == kProblems) return scratch_;
   if (k == kChanged) return has_current_ ? (result.changed ? "true" : "false") : "";
+  if (k == kMessages) {
+    explanation_.clear();
+    for (const RowProblem& p : result.problems) {
+      if (!explanation_.empty()) explanation_ += '\n';
+      explanation_ += describe_problem(classifier_, p, result, options_.lang);
+    }
+    return explanation_;
+  }
   explanation_ = classifier_.explain(record);
   return explanation_;
 }

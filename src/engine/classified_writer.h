@@ -41,7 +41,7 @@ class ClassifiedWriter final : public RecordSink {
 
  private:
   // Indexes into output_column_names().
-  static constexpr std::size_t kRule = 3, kProblems = 4, kChanged = 5, kExplanation = 6;
+  static constexpr std::size_t kRule = 3, kProblems = 4, kChanged = 5, kExplanation = 6, kMessages = 7;
   // replaced_ values from here on: the current l1 (l2, l3) cell, --apply.
   static constexpr int kAppliedLevel0 = 100;
 

@@ -147,7 +147,7 @@ Result read_map_file(const std::string& path, std::vector<HeaderMapping>& maps) 
 
 const std::vector<std::string>& output_column_names() {
   static const std::vector<std::string> names = {"suggested_l1", "suggested_l2", "suggested_l3", "rule",
-                                                 "problems",     "changed",      "explanation"};
+                                                 "problems",     "changed",      "explanation",  "problem_messages"};
   return names;
 }
 

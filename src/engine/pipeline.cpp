@@ -341,6 +341,7 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       options.line_ending = request_.dialect.line_ending.value_or(source_.line_ending());
       options.apply = request_.apply;
       options.sheet = source_.sheet();
+      options.lang = request_.lang;
       options.apply_overwrite = request_.apply_overwrite;
       if (request_.format == OutputFormat::xlsx) {
         WorkbookOutputOptions workbook;

@@ -91,13 +91,24 @@ class WorkbookWriter final : public RecordSink {
       if (f >= 0 && static_cast<std::size_t>(f) < width_)
         column_of_field_[static_cast<std::size_t>(f)] = static_cast<int>(c);
     }
+    // An input ftstatus classified before (a workbook it wrote, read back)
+    // has its added columns: they are written anew in place, not twice.
+    const std::vector<std::string>& outputs = output_column_names();
+    replaced_.assign(width_, -1);
+    for (std::size_t k = 0; k < outputs.size(); ++k) {
+      const int f = classifier_.output_field(k);
+      if (f >= 0 && static_cast<std::size_t>(f) < width_) replaced_[static_cast<std::size_t>(f)] = static_cast<int>(k);
+    }
+    added_.clear();
+    for (int level = 0; level < levels_; ++level) added_.push_back(static_cast<std::size_t>(level));
+    added_.push_back(kRule);
+    added_.push_back(kProblems);
+    added_.push_back(kMessages);
+    if (classifier_.has_current_columns() || classifier_.output_field(kChanged) >= 0) added_.push_back(kChanged);
     lxw_col_t col = 0;
     for (std::string_view name : header.fields) write_header_cell(col++, name);
-    for (int level = 1; level <= levels_; ++level) write_header_cell(col++, fmt::format("suggested_l{}", level));
-    write_header_cell(col++, "rule");
-    write_header_cell(col++, "problems");
-    write_header_cell(col++, text("xlsx_column_messages", options_.lang));
-    if (classifier_.has_current_columns()) write_header_cell(col++, "changed");
+    for (std::size_t k : added_)
+      if (classifier_.output_field(k) < 0) write_header_cell(col++, outputs[k]);
     columns_ = col;
     worksheet_freeze_panes(data_, 1, 0);
     write_taxonomy_sheet();
@@ -111,33 +122,50 @@ class WorkbookWriter final : public RecordSink {
     }
     const lxw_row_t r = static_cast<lxw_row_t>(rows_);
     const bool flagged = !result.problems.empty();
-    lxw_col_t col = 0;
-    for (std::size_t f = 0; f < width_; ++f) {
-      const std::string_view cell = f < record.fields.size() ? record.fields[f] : std::string_view();
-      write_typed(r, col++, f, cell, flagged);
-    }
     StatusIndex level_status[3] = {kNoStatus, kNoStatus, kNoStatus};
     const Taxonomy& t = classifier_.taxonomy();
     for (StatusIndex s = result.status; s != kNoStatus; s = t.at(s).parent) level_status[t.at(s).level - 1] = s;
-    for (int level = 0; level < levels_; ++level)
-      write_text(r, col++,
-                 level_status[level] == kNoStatus ? "" : labels_[static_cast<std::size_t>(level_status[level])],
-                 flagged);
-    const std::vector<Rule>& rules = classifier_.rules().rules;
-    write_text(r, col++, result.rule >= 0 ? rules[static_cast<std::size_t>(result.rule)].id : std::string(), flagged);
     codes_.clear();
     append_problems(codes_, classifier_, result, options_.sheet);
-    write_text(r, col++, codes_, flagged);
     messages_.clear();
     for (const RowProblem& p : result.problems) {
       if (!messages_.empty()) messages_ += '\n';
       messages_ += describe_problem(classifier_, p, result, options_.lang);
       ++per_code_[std::string(row_code_name(p.code))];
     }
-    write_text(r, col++, messages_, flagged);
-    if (classifier_.has_current_columns())
-      worksheet_write_boolean(data_, r, col++, result.changed ? 1 : 0, flagged ? problem_ : nullptr);
+    auto write_added = [&](lxw_col_t at, std::size_t k) {
+      const std::vector<Rule>& rules = classifier_.rules().rules;
+      if (k < 3) {
+        const StatusIndex s = static_cast<int>(k) < levels_ ? level_status[k] : kNoStatus;
+        write_text(r, at, s == kNoStatus ? std::string_view() : std::string_view(labels_[static_cast<std::size_t>(s)]),
+                   flagged);
+      } else if (k == kRule) {
+        write_text(r, at, result.rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(result.rule)].id) : "",
+                   flagged);
+      } else if (k == kProblems) {
+        write_text(r, at, codes_, flagged);
+      } else if (k == kMessages) {
+        write_text(r, at, messages_, flagged);
+      } else if (k == kChanged) {
+        if (classifier_.has_current_columns())
+          worksheet_write_boolean(data_, r, at, result.changed ? 1 : 0, flagged ? problem_ : nullptr);
+      } else {  // an explanation column of an earlier run
+        write_text(r, at, classifier_.explain(record), flagged);
+      }
+    };
+    lxw_col_t col = 0;
+    for (std::size_t f = 0; f < width_; ++f) {
+      if (replaced_[f] >= 0) {
+        write_added(col++, static_cast<std::size_t>(replaced_[f]));
+        continue;
+      }
+      const std::string_view cell = f < record.fields.size() ? record.fields[f] : std::string_view();
+      write_typed(r, col++, f, cell, flagged);
+    }
+    for (std::size_t k : added_)
+      if (classifier_.output_field(k) < 0) write_added(col++, k);
     if (result.status != kNoStatus) ++per_status_[static_cast<std::size_t>(result.status)];
+    if (classifier_.has_current_columns()) ++transitions_[{result.current, result.status}];
     if (flagged) ++with_problems_;
     if (result.changed) ++changed_;
   }
@@ -237,7 +265,22 @@ class WorkbookWriter final : public RecordSink {
         if (row < children[k].size())
           worksheet_write_string(taxonomy_sheet_, r, static_cast<lxw_col_t>(k + 1), children[k][row].c_str(), nullptr);
     }
-    worksheet_set_column(taxonomy_sheet_, 0, static_cast<lxw_col_t>(l1_names.size()), 32, nullptr);
+    // Below the dropdowns' block, every status as the playbook defines it.
+    auto r = static_cast<lxw_row_t>(std::max(l1_count_, l2_longest_) + 2);
+    const char* heads[] = {"level", "id", "name (en)", "nombre (es)", "target date / fecha objetivo"};
+    for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(taxonomy_sheet_, r, c, heads[c], bold_);
+    for (const Status& st : t.statuses()) {
+      ++r;
+      worksheet_write_number(taxonomy_sheet_, r, 0, st.level, nullptr);
+      worksheet_write_string(taxonomy_sheet_, r, 1, cell_text(st.id).c_str(), nullptr);
+      worksheet_write_string(taxonomy_sheet_, r, 2, cell_text(st.name.get(Lang::en)).c_str(), nullptr);
+      worksheet_write_string(taxonomy_sheet_, r, 3, cell_text(st.name.get(Lang::es)).c_str(), nullptr);
+      worksheet_write_boolean(taxonomy_sheet_, r, 4, st.target_date.required ? 1 : 0, nullptr);
+    }
+    worksheet_set_column(taxonomy_sheet_, 0, static_cast<lxw_col_t>(std::max<std::size_t>(l1_names.size(), 4)), 32,
+                         nullptr);
+    // The dropdowns' source: not to be edited by accident.
+    worksheet_protect(taxonomy_sheet_, nullptr, nullptr);
   }
 
   void add_validations(lxw_row_t last) {
@@ -345,7 +388,23 @@ class WorkbookWriter final : public RecordSink {
     worksheet_write_string(summary_, r, 1, text("xlsx_summary_count", lang).c_str(), bold_);
     ++r;
     for (const auto& [code, n] : per_code_) count(code, n);
-    worksheet_set_column(summary_, 0, 0, 50, nullptr);
+    if (!transitions_.empty()) {
+      ++r;
+      worksheet_write_string(summary_, r, 0, text("xlsx_summary_current", lang).c_str(), bold_);
+      worksheet_write_string(summary_, r, 1, text("xlsx_summary_suggested", lang).c_str(), bold_);
+      worksheet_write_string(summary_, r, 2, text("xlsx_summary_count", lang).c_str(), bold_);
+      ++r;
+      const std::string unknown = text("xlsx_summary_no_status", lang);
+      for (const auto& [pair_of, n] : transitions_) {
+        const std::string from = pair_of.first == kNoStatus ? unknown : t.path(pair_of.first);
+        const std::string to = pair_of.second == kNoStatus ? unknown : t.path(pair_of.second);
+        worksheet_write_string(summary_, r, 0, cell_text(from).c_str(), nullptr);
+        worksheet_write_string(summary_, r, 1, cell_text(to).c_str(), nullptr);
+        worksheet_write_number(summary_, r, 2, static_cast<double>(n), nullptr);
+        ++r;
+      }
+    }
+    worksheet_set_column(summary_, 0, 1, 50, nullptr);
 
     lxw_chart* chart = workbook_add_chart(workbook_, LXW_CHART_BAR);
     const std::string summary = text("xlsx_sheet_summary", lang);
@@ -355,7 +414,7 @@ class WorkbookWriter final : public RecordSink {
     chart_series_set_name(series, text("xlsx_summary_chart", lang).c_str());
     chart_title_set_name(chart, text("xlsx_summary_chart", lang).c_str());
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    worksheet_insert_chart(summary_, 0, 3, chart);
+    worksheet_insert_chart(summary_, 0, 4, chart);
   }
 
   std::string path_;
@@ -371,7 +430,10 @@ class WorkbookWriter final : public RecordSink {
   lxw_format* problem_ = nullptr;
   lxw_format* problem_date_ = nullptr;
   std::vector<std::string> labels_;
+  static constexpr std::size_t kRule = 3, kProblems = 4, kChanged = 5, kMessages = 7;
   std::vector<int> column_of_field_;
+  std::vector<int> replaced_;       // by input field: the added column it holds (output_column_names()), or -1
+  std::vector<std::size_t> added_;  // the added columns, in output order
   std::size_t width_ = 0;
   std::size_t columns_ = 0;
   int levels_ = 2;
@@ -381,6 +443,7 @@ class WorkbookWriter final : public RecordSink {
   bool too_many_ = false;
   std::vector<long> per_status_;
   std::map<std::string, long> per_code_;
+  std::map<std::pair<StatusIndex, StatusIndex>, long> transitions_;  // (current, suggested) -> rows
   std::size_t l1_count_ = 0;
   std::size_t l2_columns_ = 0;
   std::size_t l2_longest_ = 0;

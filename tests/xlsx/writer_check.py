@@ -71,7 +71,11 @@ with tempfile.TemporaryDirectory() as tmp:
     check(("date", date_col + "2") in kinds, "date validation on the target date")
     tax = wb["Taxonomía"]
     check(tax["A2"].value == "Estado desconocido", "Taxonomy lists the L1 names: %r" % tax["A2"].value)
+    check(tax.protection.sheet, "the Taxonomy sheet is protected")
+    listed = {(c[1].value, c[2].value, c[3].value) for c in tax.iter_rows() if len(c) > 3}
+    check(("migration", "Migration", "Migración") in listed, "Taxonomy lists ids and names in both languages")
     summary = wb["Resumen"]
+    check(any(c.value == "Estado actual" for row in summary.iter_rows() for c in row), "Summary has the transition table")
     check(len(summary._charts) == 1, "Summary has a chart")
     check(any(c.value == "Filas" for row in summary.iter_rows() for c in row), "Summary counts rows")
     formulas = [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
@@ -82,6 +86,10 @@ with tempfile.TemporaryDirectory() as tmp:
     back = run("classify", book, "--as-of", "2026-11-24")
     check(back.returncode in (0, 1), "the workbook reads back: %s" % back.stderr)
     check(statuses(back.stdout, ",") == from_csv, "same statuses read back from the workbook")
+    again = os.path.join(tmp, "otra-vez.xlsx")
+    r = run("classify", book, "--as-of", "2026-11-24", "--lang", "es", "-o", again)
+    header_again = [c.value for c in openpyxl.load_workbook(again)["Datos"][1]]
+    check(header_again == header, "classifying the workbook again replaces its added columns: %s" % header_again[-8:])
 
     # Cells that look like formulas stay text.
     risky = os.path.join(tmp, "risky.csv")
