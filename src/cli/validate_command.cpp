@@ -15,7 +15,9 @@
 #include "ftstatus/pipeline.h"
 #include "ftstatus/validator.h"
 #include "input_options.h"
+#include "io/output_file.h"
 #include "report/validation_report.h"
+#include "report/validation_workbook.h"
 
 namespace ftstatus::cli {
 
@@ -30,6 +32,7 @@ struct Options {
   Assignment assignment;
   std::string input;
   std::string format = "text";
+  std::string output;  // for --format xlsx
 };
 
 int validate_file(const Options& o) {
@@ -43,6 +46,21 @@ int validate_file(const Options& o) {
   request.lang = o.lang.get();
   if (Result s = o.columns.get(loaded.rules.schema, request.columns); !s.ok())
     return report_error(s.error(), request.lang);
+  if (o.format == "xlsx") {
+    // A workbook is written by name, replaced only when the run succeeds.
+    if (o.output.empty() || o.output == "-")
+      return report_error(Error{Problem("output_workbook_needs_file")}, request.lang);
+    OutputFile output(o.output);
+    if (Result s = output.open(); !s.ok()) return report_error(s.error(), request.lang);
+    WorkbookFindingReport report(output.hand_over_path(), output.name(), request.lang);
+    ValidateSummary summary;
+    if (Result s = run_validate(*loaded.taxonomy, loaded.rules, request, report, summary); !s.ok())
+      return report_error(s.error(), request.lang);
+    if (Result s = report.finish(summary); !s.ok()) return report_error(s.error(), request.lang);
+    if (Result s = output.commit(); !s.ok()) return report_error(s.error(), request.lang);
+    return summary.invalid_rows > 0 ? kExitProblems : kExitOk;
+  }
+  if (!o.output.empty()) return report_error(Error{Problem("usage_output_only_xlsx")}, request.lang);
   const ReportFormat format = o.format == "csv"    ? ReportFormat::csv
                               : o.format == "json" ? ReportFormat::json
                                                    : ReportFormat::text;
@@ -78,8 +96,9 @@ std::function<int()> setup_validate(CLI::App& app) {
   app.add_option("--target-date", o->assignment.target_date, help_text("validate_target_date"))->type_name("DATE");
   o->as_of.add_to(app);
   o->lang.add_to(app);
+  app.add_option("-o,--output", o->output, help_text("validate_output"))->type_name("FILE");
   app.add_option("--format", o->format, help_text("validate_format"))
-      ->check(one_of({"text", "json", "csv"}))
+      ->check(one_of({"text", "json", "csv", "xlsx"}))
       ->capture_default_str();
   o->csv.add_to(app);
   o->columns.add_to(app);

@@ -102,6 +102,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(all(c.data_type != "f" for c in cells), "formula-looking input stays text")
     check(ws["A2"].value == "=1+1" and ws["B2"].value == "+SUM(A1:A2)", "texts kept: %r" % ws["B2"].value)
 
+    # Bulk validate's report as a workbook.
+    report = os.path.join(tmp, "informe.xlsx")
+    r = run("validate", os.path.join(source, "examples", "entitlements.csv"), "--as-of", "2026-11-24",
+            "--format", "xlsx", "--lang", "es", "-o", report)
+    check(r.returncode == 1, "validate --format xlsx exits 1 on the example: %d %s" % (r.returncode, r.stderr))
+    vb = openpyxl.load_workbook(report)
+    check(vb.sheetnames == ["Hallazgos", "Resumen"], "validate workbook sheets: %s" % vb.sheetnames)
+    findings = list(vb["Hallazgos"].iter_rows(values_only=True))
+    check(findings[0][:3] == ("line", "entitlement_id", "code") and len(findings) > 5, "validate findings listed")
+    check(("l1_missing" in {row[2] for row in findings[1:]}), "validate findings carry codes")
+
     # A workbook cannot go to standard output.
     r = run("classify", example, "--format", "xlsx")
     check(r.returncode == 2 and "-o" in r.stderr, "--format xlsx without -o exits 2")
