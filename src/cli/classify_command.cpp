@@ -14,6 +14,7 @@
 #include "command.h"
 #include "ftstatus/pipeline.h"
 #include "input_options.h"
+#include "load/rules_loader.h"
 #include "report/input_report.h"
 #include "report/summary.h"
 
@@ -59,10 +60,7 @@ int run(const Options& o) {
   if (Result s = o.columns.get(loaded.rules.schema, request.columns); !s.ok())
     return report_error(s.error(), request.lang);
   // -o NAME.xlsx writes a workbook unless --format says otherwise.
-  if (std::string lower = o.output; lower.size() > 5 && o.format == "csv") {
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    if (lower.ends_with(".xlsx")) request.format = OutputFormat::xlsx;
-  }
+  if (o.format == "csv" && detail::lower_ascii(o.output).ends_with(".xlsx")) request.format = OutputFormat::xlsx;
   ClassifySummary summary;
   Result run = run_classify(*loaded.taxonomy, loaded.rules, request, summary);
   const InputReport& input = summary.input;

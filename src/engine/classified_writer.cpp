@@ -7,6 +7,7 @@
 
 #include "ftstatus/problems.h"
 #include "io/json_writer.h"
+#include "io/xlsx_reader.h"
 
 namespace ftstatus {
 
@@ -52,12 +53,7 @@ void append_cell_name(std::string& out, std::string_view sheet, int field, long 
     out += '\'';
   }
   out += '!';
-  if (field >= 0) {
-    char letters[4];
-    int n = 0;
-    for (int f = field + 1; f > 0 && n < 4; f = (f - 1) / 26) letters[n++] = static_cast<char>('A' + (f - 1) % 26);
-    while (n > 0) out += letters[--n];
-  }
+  if (field >= 0) out += column_letters(static_cast<std::size_t>(field));
   fmt::format_to(std::back_inserter(out), "{}", row);
 }
 

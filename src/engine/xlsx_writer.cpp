@@ -9,6 +9,7 @@
 
 #include "engine/classified_writer.h"
 #include "ftstatus/date.h"
+#include "io/xlsx_reader.h"
 #include "model/utf8.h"
 
 namespace ftstatus {
@@ -29,18 +30,10 @@ std::string column_letters(std::size_t column) {
 // Valid UTF-8 (bad bytes become U+FFFD) no longer than Excel takes.
 std::string cell_text(std::string_view text) {
   std::string out;
-  if (is_valid_utf8(text)) {
+  if (is_valid_utf8(text))
     out.assign(text);
-  } else {
-    for (std::size_t i = 0; i < text.size();) {
-      const Utf8Char c = decode_utf8(text, i);
-      if (c.valid)
-        out.append(text.substr(i, c.length));
-      else
-        out += "\xEF\xBF\xBD";
-      i += c.length;
-    }
-  }
+  else
+    append_repaired_utf8(out, text);
   if (out.size() > kMaxCellChars) {
     std::size_t cut = kMaxCellChars;
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;

@@ -12,14 +12,7 @@ void append_json_string(std::string& out, std::string_view text) {
   if (!is_valid_utf8(text)) {
     // JSON must be UTF-8: each invalid byte becomes U+FFFD (the row's
     // invalid_utf8 problem, and --errors' raw line, keep the original).
-    for (std::size_t i = 0; i < text.size();) {
-      Utf8Char c = decode_utf8(text, i);
-      if (c.valid)
-        repaired.append(text.substr(i, c.length));
-      else
-        append_utf8(repaired, U'\uFFFD');
-      i += c.length;
-    }
+    append_repaired_utf8(repaired, text);
     text = repaired;
   }
   for (char c : text) {

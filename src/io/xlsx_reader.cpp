@@ -216,6 +216,13 @@ int column_of_reference(std::string_view ref) {
   return i == 0 ? -1 : column - 1;
 }
 
+std::string column_letters(std::size_t column) {
+  std::string out;
+  for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return out;
+}
+
 bool excel_serial_to_days(double serial, bool date1904, std::int64_t& days) {
   if (!std::isfinite(serial)) return false;
   const auto whole = static_cast<std::int64_t>(std::floor(serial));

@@ -79,6 +79,8 @@ class XlsxReader {
 // A spreadsheet column reference's column: "A" -> 0, "AB12" -> 27; -1 when
 // `ref` does not start with letters.
 int column_of_reference(std::string_view ref);
+// The letters of a 0-based column: 0 -> "A", 27 -> "AB" (the inverse).
+std::string column_letters(std::size_t column);
 // Days since 1970-01-01 of an Excel date serial, or false for a serial
 // outside 1..2958465 (1900 system) or 0..2957003 (1904 system).
 bool excel_serial_to_days(double serial, bool date1904, std::int64_t& days);

@@ -40,4 +40,15 @@ void append_utf8(std::string& out, char32_t cp) {
   out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
 }
 
+void append_repaired_utf8(std::string& out, std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const Utf8Char c = decode_utf8(text, i);
+    if (c.valid)
+      out.append(text.substr(i, c.length));
+    else
+      append_utf8(out, U'\uFFFD');
+    i += c.length;
+  }
+}
+
 }  // namespace ftstatus

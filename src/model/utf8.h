@@ -24,6 +24,10 @@ Utf8Char decode_utf8(std::string_view text, std::size_t offset);
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or truncation).
 bool is_valid_utf8(std::string_view text);
 
+// Appends `text` with each byte that is not valid UTF-8 replaced by U+FFFD
+// (JSON and workbooks must be UTF-8; the raw input keeps the original).
+void append_repaired_utf8(std::string& out, std::string_view text);
+
 // Appends the UTF-8 encoding of `cp` (a code point up to U+10FFFF).
 void append_utf8(std::string& out, char32_t cp);
 
