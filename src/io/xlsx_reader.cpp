@@ -194,6 +194,48 @@ class Relationships final : public XmlHandler {
   std::map<std::string, std::string>& targets_;
 };
 
+// A sheet's <mergeCells>, fed from its start tag on: the merged ranges whose
+// top row is in [first_row, last_row]. Stops the parse at </mergeCells>.
+struct MergedRange {
+  long first_row = 0, last_row = 0;
+  int first_column = 0, last_column = 0;
+};
+
+class MergeCells final : public XmlHandler {
+ public:
+  MergeCells(long first_row, long last_row, std::vector<MergedRange>& out)
+      : first_row_(first_row), last_row_(last_row), out_(out) {}
+  void start(std::string_view name, const char** attrs) override {
+    if (name != "mergeCell") return;
+    const char* ref = attribute(attrs, "ref");
+    if (ref == nullptr) return;
+    MergedRange range;
+    if (!read_cell(ref, range.first_row, range.first_column)) return;
+    const char* colon = std::strchr(ref, ':');
+    if (colon == nullptr || !read_cell(colon + 1, range.last_row, range.last_column)) return;
+    if (range.last_row < range.first_row || range.last_column < range.first_column) return;
+    // Only the header's neighbourhood matters; a sheet with a merge per data row stays bounded.
+    if (range.first_row >= first_row_ && range.first_row <= last_row_ && out_.size() < 4096) out_.push_back(range);
+  }
+  void end(std::string_view name) override {
+    if (name == "mergeCells") done = true;
+  }
+  void text(std::string_view) override {}
+  bool done = false;
+
+ private:
+  static bool read_cell(const char* ref, long& row, int& column) {
+    column = column_of_reference(ref);
+    if (column < 0) return false;
+    const char* digits = ref;
+    while ((*digits >= 'A' && *digits <= 'Z') || (*digits >= 'a' && *digits <= 'z')) ++digits;
+    row = std::atol(digits);
+    return row >= 1 && row <= kExcelMaxRows && column < (1 << 14);
+  }
+  long first_row_, last_row_;
+  std::vector<MergedRange>& out_;
+};
+
 std::string number_text(std::string_view v) { return std::string(v); }
 
 }  // namespace
@@ -502,9 +544,9 @@ struct XlsxReader::Impl final : public XmlHandler {
     value.clear();
   }
 
-  // Parses more of the sheet until a row is ready or the sheet ends.
-  Result pump() {
-    while (ready.empty() && !sheet_done) {
+  // Parses more of the sheet until `rows` rows are ready or the sheet ends.
+  Result pump(std::size_t rows = 1) {
+    while (ready.size() < rows && !sheet_done) {
       std::int64_t got = 0;
       if (Result s = read_chunk(sheet, sheet_part, got); !s.ok()) return s;
       if (XML_Parse(parser, chunk.data(), static_cast<int>(got), got == 0) == XML_STATUS_ERROR)
@@ -512,6 +554,141 @@ struct XlsxReader::Impl final : public XmlHandler {
       if (!failure.ok()) return failure;
       if (got == 0) sheet_done = true;
     }
+    return {};
+  }
+
+  // The merged ranges whose top row is in [first_row, last_row]. A second
+  // pass over the sheet, because <mergeCells> follows <sheetData>: the bytes
+  // are only searched until its start tag, and expat reads from there.
+  Result read_merges(long top_row, long bottom_row, std::vector<MergedRange>& out) {
+    zip_file_t* file = nullptr;
+    if (Result s = open_part(sheet_part, file); !s.ok()) return s;
+    MergeCells handler(top_row, bottom_row, out);
+    XML_Parser merges_parser = nullptr;
+    std::string window;  // the end of the previous chunk and this one: a start tag may straddle them
+    Result result;
+    while (!handler.done) {
+      std::int64_t got = 0;
+      if (result = read_chunk(file, sheet_part, got); !result.ok() || got == 0) break;
+      const std::string_view data(chunk.data(), static_cast<std::size_t>(got));
+      if (merges_parser == nullptr) {
+        window.append(data);
+        const std::size_t start = merge_cells_tag(window);
+        if (start == std::string::npos) {
+          window.erase(0, window.size() > 64 ? window.size() - 64 : 0);
+          continue;
+        }
+        merges_parser = make_parser(handler);
+        // A wrapper element stands in for <worksheet>, whose start is long gone.
+        XML_Parse(merges_parser, "<m>", 3, 0);
+        if (XML_Parse(merges_parser, window.data() + start, static_cast<int>(window.size() - start), 0) ==
+            XML_STATUS_ERROR)
+          break;
+      } else if (XML_Parse(merges_parser, data.data(), static_cast<int>(data.size()), 0) == XML_STATUS_ERROR) {
+        break;  // past </mergeCells> the wrapper no longer matches; before it, the main parse reports the error
+      }
+    }
+    if (merges_parser != nullptr) XML_ParserFree(merges_parser);
+    zip_fclose(file);
+    return result;
+  }
+
+  // Where the <mergeCells> start tag (any namespace prefix) begins in `xml`,
+  // or npos. A '<' in character data is always escaped, so a '<' followed by
+  // a name is markup.
+  static std::size_t merge_cells_tag(std::string_view xml) {
+    constexpr std::string_view kName = "mergeCells";
+    for (std::size_t at = xml.find(kName); at != std::string_view::npos; at = xml.find(kName, at + 1)) {
+      const std::size_t after = at + kName.size();
+      if (after >= xml.size() || (xml[after] != '>' && xml[after] != ' ' && xml[after] != '/' && xml[after] != '\t' &&
+                                  xml[after] != '\r' && xml[after] != '\n'))
+        continue;
+      const std::size_t open = xml.rfind('<', at);
+      if (open == std::string_view::npos) continue;
+      const std::string_view prefix = xml.substr(open + 1, at - open - 1);  // "" or "x:"
+      if (prefix.empty() || (prefix.back() == ':' && prefix.find_first_of("<>/ \t\r\n\"'=") == std::string_view::npos))
+        return open;
+    }
+    return std::string_view::npos;
+  }
+
+  // A header over two or more rows: group labels merged across the columns
+  // they head ("Estado actual" over L1 and L2), the other labels merged down
+  // or a row of sub-labels below. Each column's name becomes its labels top
+  // to bottom ("Estado actual L1"), and the header rows become one.
+  Result assemble_header() {
+    if (Result s = pump(2); !s.ok()) return s;
+    const Row& top = ready.front();
+    const long first = top.number;
+    std::size_t used = 0;  // one past the header's last label
+    bool gap = false;
+    for (std::size_t i = 0; i < top.cells.size(); ++i)
+      if (!top.cells[i].empty()) used = i + 1;
+    for (std::size_t i = 0; i < top.cells.size(); ++i) gap = gap || (top.cells[i].empty());
+    const bool wider = ready.size() > 1 && ready[1].number == first + 1 && ready[1].cells.size() > used;
+    // Merges leave the cells they cover empty or absent; a header without
+    // either has none worth a second pass over the sheet.
+    if (!gap && !wider) return {};
+    constexpr long kMaxHeaderRows = 8;
+    std::vector<MergedRange> merges;
+    if (Result s = read_merges(first, first + kMaxHeaderRows - 1, merges); !s.ok()) return s;
+    long last = first;
+    bool grouped = false;
+    for (const MergedRange& m : merges) {
+      if (m.first_row != first) continue;
+      last = std::max(last, std::min(m.last_row, first + kMaxHeaderRows - 1));
+      grouped = grouped || m.last_column > m.first_column;
+    }
+    if (!grouped) return {};  // labels merged only downwards name their columns already
+    if (last == first) {
+      // No label reaches down: the row below holds sub-labels if it has text under every group label.
+      if (ready.size() < 2 || ready[1].number != first + 1) return {};
+      const Row& below = ready[1];
+      for (const MergedRange& m : merges) {
+        if (m.first_row != first || m.last_column == m.first_column) continue;
+        for (int c = m.first_column; c <= m.last_column; ++c) {
+          const auto col = static_cast<std::size_t>(c);
+          if (col >= below.cells.size() || below.cells[col].empty() || below.numeric[col] != 0) return {};
+        }
+      }
+      last = first + 1;
+    }
+    while (!sheet_done && ready.back().number <= last)
+      if (Result s = pump(ready.size() + 1); !s.ok()) return s;
+
+    std::vector<std::vector<std::string>> labels(static_cast<std::size_t>(last - first + 1));
+    std::size_t header_rows = 0;
+    for (; header_rows < ready.size() && ready[header_rows].number <= last; ++header_rows)
+      labels[static_cast<std::size_t>(ready[header_rows].number - first)] = std::move(ready[header_rows].cells);
+    for (const MergedRange& m : merges) {
+      if (m.first_row > last) continue;
+      const std::vector<std::string>& origin = labels[static_cast<std::size_t>(m.first_row - first)];
+      const auto from = static_cast<std::size_t>(m.first_column);
+      const std::string label = from < origin.size() ? origin[from] : std::string();
+      for (long r = m.first_row; r <= std::min(m.last_row, last); ++r) {
+        std::vector<std::string>& row_labels = labels[static_cast<std::size_t>(r - first)];
+        if (row_labels.size() <= static_cast<std::size_t>(m.last_column))
+          row_labels.resize(static_cast<std::size_t>(m.last_column) + 1);
+        for (int c = m.first_column; c <= m.last_column; ++c) row_labels[static_cast<std::size_t>(c)] = label;
+      }
+    }
+    std::size_t header_width = 0;
+    for (const auto& labelled : labels) header_width = std::max(header_width, labelled.size());
+    Row header;
+    header.number = first;
+    header.cells.resize(header_width);
+    header.numeric.resize(header_width);
+    for (std::size_t c = 0; c < header_width; ++c) {
+      std::string_view previous;
+      for (const auto& labelled : labels) {
+        if (c >= labelled.size() || labelled[c].empty() || labelled[c] == previous) continue;
+        if (!header.cells[c].empty()) header.cells[c] += ' ';
+        header.cells[c] += labelled[c];
+        previous = labelled[c];
+      }
+    }
+    ready.erase(ready.begin(), ready.begin() + static_cast<std::ptrdiff_t>(header_rows));
+    ready.push_front(std::move(header));
     return {};
   }
 };
@@ -683,6 +860,12 @@ bool XlsxReader::next(Record& record) {
                        [](const std::string& c) { return !c.empty(); }) < 2) {
     impl.ready.pop_front();
     if (Result s = impl.pump(); !s.ok()) {
+      status_ = s;
+      return false;
+    }
+  }
+  if (impl.width == 0 && !impl.ready.empty()) {
+    if (Result s = impl.assemble_header(); !s.ok()) {
       status_ = s;
       return false;
     }

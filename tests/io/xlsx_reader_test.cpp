@@ -43,6 +43,9 @@ struct ExpectedSheet {
 struct ExpectedWorkbook {
   std::string path;
   std::vector<ExpectedSheet> sheets;  // in the page's order: the default sheet first
+  // "Header as read (N rows): | ... |": a header over N sheet rows, read as one.
+  std::size_t header_rows = 0;
+  std::vector<std::string> header_as_read;
 };
 
 std::string trim_spaces(std::string_view text) {
@@ -81,12 +84,17 @@ std::vector<ExpectedWorkbook> expected_workbooks() {
         continue;
       }
       const std::string path = title.starts_with("examples/") ? kSourceDir + "/" + title : kFixtures + "/" + title;
-      books.push_back({path, {}});
+      books.push_back({path, {}, 0, {}});
       continue;
     }
     if (books.empty() || books.back().path.empty()) continue;
     ExpectedWorkbook& book = books.back();
-    if (line.starts_with("Sheet **") && line.ends_with("**:")) {
+    if (line.starts_with("Header as read (")) {
+      const std::size_t table = line.find("): |");
+      REQUIRE(table != std::string::npos);
+      book.header_rows = std::stoul(line.substr(16, table - 16));
+      book.header_as_read = table_cells(line.substr(table + 3));
+    } else if (line.starts_with("Sheet **") && line.ends_with("**:")) {
       pending_sheet = line.substr(8, line.size() - 8 - 3);
       in_table = false;
     } else if (line == "(no rows)") {
@@ -111,6 +119,18 @@ Rows without_title_rows(Rows rows) {
   while (!rows.empty() && std::count_if(rows.front().begin(), rows.front().end(),
                                         [](const std::string& cell) { return !cell.empty(); }) < 2)
     rows.erase(rows.begin());
+  return rows;
+}
+
+// A sheet's listing as the reader gives it: no title rows, and a header
+// over several rows read as one, each column named by its labels top to bottom.
+Rows rows_as_read(const ExpectedWorkbook& book, const Rows& listing) {
+  Rows rows = without_title_rows(listing);
+  if (book.header_rows > 0) {
+    REQUIRE(rows.size() >= book.header_rows);
+    rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(book.header_rows));
+    rows.insert(rows.begin(), book.header_as_read);
+  }
   return rows;
 }
 
@@ -189,9 +209,10 @@ TEST_CASE("expected.md lists every readable fixture", "[xlsx]") {
   for (const ExpectedWorkbook& book : expected_workbooks())
     sheets[book.path.substr(book.path.rfind('/') + 1)] = book.sheets.size();
   const std::map<std::string, std::size_t> wanted = {
-      {"typed.xlsx", 1},       {"shared-inline.xlsx", 1}, {"date1904.xlsx", 1},          {"sparse.xlsx", 1},
-      {"no-refs.xlsx", 1},     {"two-sheets.xlsx", 2},    {"empty-first-sheet.xlsx", 2}, {"serial-text.xlsx", 1},
-      {"header-row3.xlsx", 1}, {"errors.xlsx", 1},        {"formulas.xlsx", 1},          {"entitlements.xlsx", 1}};
+      {"typed.xlsx", 1},       {"shared-inline.xlsx", 1},  {"date1904.xlsx", 1},          {"sparse.xlsx", 1},
+      {"no-refs.xlsx", 1},     {"two-sheets.xlsx", 2},     {"empty-first-sheet.xlsx", 2}, {"serial-text.xlsx", 1},
+      {"header-row3.xlsx", 1}, {"grouped-header.xlsx", 1}, {"sub-label-header.xlsx", 1},  {"errors.xlsx", 1},
+      {"formulas.xlsx", 1},    {"entitlements.xlsx", 1}};
   CHECK(sheets == wanted);
 }
 
@@ -203,14 +224,14 @@ TEST_CASE("every fixture reads to the rows expected.md lists", "[xlsx]") {
       const ExpectedSheet& first = book.sheets.front();
       const Read read = read_workbook(book.path);
       if (!first.name.empty()) CHECK(read.sheet_name == first.name);
-      check_rows(read, without_title_rows(first.rows));
+      check_rows(read, rows_as_read(book, first.rows));
       // Each sheet by name.
       for (const ExpectedSheet& sheet : book.sheets) {
         if (sheet.name.empty()) continue;
         INFO("--sheet " << sheet.name);
         const Read named = read_workbook(book.path, sheet.name);
         CHECK(named.sheet_name == sheet.name);
-        const Rows rows = without_title_rows(sheet.rows);
+        const Rows rows = rows_as_read(book, sheet.rows);
         if (rows.empty()) {
           CHECK(named.open_code.empty());
           CHECK(named.status_code == "xlsx_sheet_empty");
@@ -232,6 +253,10 @@ TEST_CASE("records carry their sheet row numbers", "[xlsx]") {
   }
   SECTION("a title above the header") {
     CHECK(read_workbook(kFixtures + "/header-row3.xlsx").lines == std::vector<long>{3, 4, 5});
+  }
+  SECTION("a header over rows 2-3 is row 2; the records start on row 4") {
+    CHECK(read_workbook(kFixtures + "/grouped-header.xlsx").lines == std::vector<long>{2, 4, 5});
+    CHECK(read_workbook(kFixtures + "/sub-label-header.xlsx").lines == std::vector<long>{1, 3, 4});
   }
 }
 
@@ -455,6 +480,21 @@ TEST_CASE("a workbook classifies like the same export as a Spanish CSV", "[xlsx]
   CHECK(book.size() == 12);
   CHECK(book == suggestions(from_csv.out, ';'));
   CHECK(book.at("ES-2001") == std::vector<std::string>{"in_progress", "migration", "migrating"});
+}
+
+TEST_CASE("a grouped header classifies like a plain one, its joined names guessed and said", "[xlsx][cli]") {
+  const Run plain = run_line("classify " + shell_quote(kFixtures + "/header-row3.xlsx") + kAsOf);
+  REQUIRE(plain.status == 0);
+  for (const char* name : {"grouped-header.xlsx", "sub-label-header.xlsx"}) {
+    INFO(name);
+    const Run grouped = run_line("classify " + shell_quote(kFixtures + "/" + name) + kAsOf);
+    INFO(grouped.err);
+    CHECK(grouped.status == 0);
+    const auto statuses = suggestions(grouped.out, ',');
+    CHECK(statuses.size() == 2);
+    CHECK(statuses == suggestions(plain.out, ','));
+    CHECK(grouped.err.find("Estado actual L1") != std::string::npos);
+  }
 }
 
 TEST_CASE("a workbook on standard input is read from a copy in TMPDIR that is removed", "[xlsx][cli]") {

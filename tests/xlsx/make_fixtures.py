@@ -482,6 +482,88 @@ def header_row3():
                        "The listing shows every non-empty row."])
 
 
+def spanish_header():
+    with open(EXAMPLE_CSV, encoding="utf-8-sig", newline="") as f:
+        return next(csv.reader(f, delimiter=";"))
+
+
+# Two groups of a grouped header: Contacto over H..J, Estado actual over S..T, and the labels under them.
+GROUPS = [("Contacto", 7, 9), ("Estado actual", 18, 19)]
+SUB_LABELS = {7: "Intentos de contacto", 8: "Canales de contacto", 9: "El cliente respondió", 18: "L1", 19: "L2"}
+
+
+def grouped_header_as_read():
+    names = spanish_header()
+    for label, first, last in GROUPS:
+        for c in range(first, last + 1):
+            names[c] = f"{label} {SUB_LABELS[c]}"
+    return names
+
+
+@fixture
+def grouped_header():
+    """A title merged across A1:T1, then a header over rows 2-3: group labels merged across the columns they head
+    (Contacto H2:J2, Estado actual S2:T2) with sub-labels on row 3, every other label merged down (A2:A3 ...)."""
+    wb = new_workbook()
+    ws = wb.active
+    ws.title = "Derechos"
+    ws["A1"] = "Derechos FastTrack por cliente"
+    ws.merge_cells("A1:T1")
+    names = spanish_header()
+    grouped = {c for _, first, last in GROUPS for c in range(first, last + 1)}
+    for c, name in enumerate(names):
+        if c not in grouped:
+            ws.cell(row=2, column=c + 1, value=name)
+            ws.merge_cells(f"{letter(c)}2:{letter(c)}3")
+    for label, first, last in GROUPS:
+        ws.cell(row=2, column=first + 1, value=label)
+        ws.merge_cells(f"{letter(first)}2:{letter(last)}2")
+        for c in range(first, last + 1):
+            ws.cell(row=3, column=c + 1, value=SUB_LABELS[c])
+    rows = [list(r) for r in BASE_ROWS[:2]]
+    for r, values in enumerate(rows, start=4):
+        put_row(ws, r, values, date_format="dd/mm/yyyy")
+    save(wb, FIXTURES / "grouped-header.xlsx")
+    row2 = [("" if c in grouped else n) for c, n in enumerate(names)]
+    for label, first, _ in GROUPS:
+        row2[first] = label
+    row3 = [SUB_LABELS.get(c, "") for c in range(len(names))]
+    return dict(sheets={"Derechos": [["Derechos FastTrack por cliente"], row2[:-1], row3] + expected_rows(rows)},
+                header=(2, grouped_header_as_read()),
+                notes=["Only top-left cells of merged ranges hold values (openpyxl writes no `<c>` for the others; "
+                       "Excel writes empty styled ones); `<mergeCells>` comes after `<sheetData>`.",
+                       "The reader joins each column's labels top to bottom, the merged ones spread over their "
+                       "range, a label repeated downwards once: H is `Contacto Intentos de contacto`, A is "
+                       "`ID de derecho`. The header is sheet row 2; records start on row 4."])
+
+
+@fixture
+def sub_label_header():
+    """Group labels merged across the columns they head on row 1 (Contacto H1:J1, Estado actual S1:T1) and every
+    column's own label on row 2: nothing merged downwards."""
+    wb = new_workbook()
+    ws = wb.active
+    ws.title = "Derechos"
+    names = spanish_header()
+    for label, first, last in GROUPS:
+        ws.cell(row=1, column=first + 1, value=label)
+        ws.merge_cells(f"{letter(first)}1:{letter(last)}1")
+    for c, name in enumerate(names):
+        ws.cell(row=2, column=c + 1, value=SUB_LABELS.get(c, name))
+    rows = [list(r) for r in BASE_ROWS[:2]]
+    for r, values in enumerate(rows, start=3):
+        put_row(ws, r, values, date_format="dd/mm/yyyy")
+    save(wb, FIXTURES / "sub-label-header.xlsx")
+    row1 = [""] * len(names)
+    for label, first, _ in GROUPS:
+        row1[first] = label
+    row2 = [SUB_LABELS.get(c, n) for c, n in enumerate(names)]
+    return dict(sheets={"Derechos": [row1[:-1], row2] + expected_rows(rows)},
+                header=(2, grouped_header_as_read()),
+                notes=["Row 1 has two labels, so it is where the header starts; its merged labels have text under "
+                       "every column they span on row 2, so row 2 is the header's second row."])
+
+
 @fixture
 def errors():
     """Excel error values (t="e") in an int, a date and another int column, and the text "#N/A" that is not an error."""
@@ -867,6 +949,9 @@ def expected_markdown(results, example_rows, kept_text):
         for sheet, rows in result["sheets"].items():
             out.append(f"Sheet **{sheet}**:\n")
             out.append(markdown_table(rows))
+        if result.get("header"):
+            count, names = result["header"]
+            out.append(f"Header as read ({count} rows): " + markdown_table([names]).splitlines()[0] + "\n")
         if result.get("errors"):
             out.append("Errors: " + ", ".join(f"`{e}`" for e in result["errors"]) + "\n")
     out.append("## Bad files\n")
