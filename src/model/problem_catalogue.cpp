@@ -1261,6 +1261,10 @@ constexpr ProblemInfo kCatalogue[] = {
      "missing: {column}: allowed by --allow-missing, empty on every row",
      "falta: {column}: permitido por --allow-missing, vacía en todas las filas",
      "", ""},
+    // ---- part 6: output files, signals and out of memory (lead adds rows below this line)
+    // ---- part 6: limits, positions and dates (helper L adds rows below this line)
+    // ---- part 6: formula neutralisation (helper X adds rows below this line)
+    // ---- part 6: fuzzing and sanitizers (helper F adds rows below this line)
 };
 // clang-format on
 
