@@ -52,8 +52,8 @@ void read_at(std::FILE* file, std::uint64_t* out, std::size_t count, std::int64_
 
 std::uint64_t hash64(std::string_view text) {
   std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
+  for (char c : text) {
+    h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ull;
   }
   h = mix(h);

@@ -107,10 +107,10 @@ std::optional<Encoding> parse_encoding(std::string_view text) {
 
 CsvScanner::CsvScanner(std::string_view delimiters, bool report_cr) {
   for (char c : delimiters) byte_[static_cast<unsigned char>(c)] = delimiter;
-  if (report_cr) byte_['\r'] = carriage_return;
-  byte_['"'] = quote;
-  byte_['\n'] = line_feed;
-  byte_['\0'] = nul;
+  if (report_cr) byte_[static_cast<unsigned char>('\r')] = carriage_return;
+  byte_[static_cast<unsigned char>('"')] = quote;
+  byte_[static_cast<unsigned char>('\n')] = line_feed;
+  byte_[0] = nul;
 }
 
 CsvReader::CsvReader(std::FILE* in, char delimiter, Encoding encoding)
@@ -446,6 +446,7 @@ void CsvReader::make_fields(std::string_view raw, Record& record) {
 
 void CsvWriter::field(std::string_view text) {
   if (!first_) buf_ += delimiter_;
+  lone_empty_field_ = first_ && text.empty();
   first_ = false;
   bool quote = false;
   for (char c : text) quote |= c == delimiter_ || c == '"' || c == '\n' || c == '\r';
@@ -463,6 +464,8 @@ void CsvWriter::field(std::string_view text) {
 }
 
 void CsvWriter::end_record() {
+  if (lone_empty_field_) buf_ += "\"\"";  // not a blank line, which readers skip: the record would be lost
+  lone_empty_field_ = false;
   if (ending_ != LineEnding::lf) buf_ += '\r';
   if (ending_ != LineEnding::cr) buf_ += '\n';
   first_ = true;
@@ -472,6 +475,7 @@ void CsvWriter::raw(std::string_view text) { buf_.append(text); }
 
 void CsvWriter::raw_fields(std::string_view csv_text) {
   if (!first_) buf_ += delimiter_;
+  lone_empty_field_ = first_ && csv_text.empty();
   first_ = false;
   buf_.append(csv_text);
 }

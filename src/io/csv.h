@@ -265,6 +265,7 @@ class CsvWriter {
   char delimiter_;
   LineEnding ending_;
   bool first_ = true;
+  bool lone_empty_field_ = false;  // the record so far is one empty field
   std::string buf_;
 };
 

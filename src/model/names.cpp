@@ -130,8 +130,13 @@ void fold_name_into(std::string& out, std::string_view name) {
 
 std::string normalize_name(std::string_view name) {
   std::string out = fold_name(name);
-  // Exports and the playbook write "L2 - Migración"; the level is not part of the name.
-  if (out.size() > 3 && out[0] == 'l' && out[1] >= '1' && out[1] <= '3' && out[2] == ' ') out.erase(0, 3);
+  // Exports and the playbook write "L2 - Migración"; the level is not part of the name. Every
+  // leading prefix goes ("L1 - L2 - x"), so that normalizing a normalized name changes nothing.
+  std::size_t start = 0;
+  while (out.size() - start > 3 && out[start] == 'l' && out[start + 1] >= '1' && out[start + 1] <= '3' &&
+         out[start + 2] == ' ')
+    start += 3;
+  out.erase(0, start);
   return out;
 }
 
