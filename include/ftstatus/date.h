@@ -17,6 +17,15 @@ class Date {
   // Today in the local time zone.
   static Date today();
 
+  // The first and last days parse_iso reads: 0001-01-01 and 9999-12-31.
+  static constexpr Date min() { return Date(kFirstDay); }
+  static constexpr Date max() { return Date(kLastDay); }
+  bool in_range() const { return days_ >= kFirstDay && days_ <= kLastDay; }
+  // The nearest day parse_iso reads: arithmetic may step past the years 1 to
+  // 9999 (a 365-day horizon from 9999-12-31), printing must not.
+  Date clamped() const { return Date(days_ < kFirstDay ? kFirstDay : days_ > kLastDay ? kLastDay : days_); }
+
+  // YYYY-MM-DD of clamped(), so every printed date reads back.
   std::string to_iso() const;
 
   // Days since 1970-01-01.
@@ -26,7 +35,9 @@ class Date {
   friend auto operator<=>(Date, Date) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads it
 
  private:
-  explicit Date(long days) : days_(days) {}
+  static constexpr long kFirstDay = -719162;  // 0001-01-01
+  static constexpr long kLastDay = 2932896;   // 9999-12-31
+  explicit constexpr Date(long days) : days_(days) {}
   long days_ = 0;
 };
 

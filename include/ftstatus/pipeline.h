@@ -33,6 +33,9 @@ struct CsvReadOptions {
   std::uint64_t xlsx_max_ratio = 200;  // inflated / compressed size of one part
   std::uint64_t xlsx_max_cells = 100'000'000;
   std::uint64_t xlsx_max_string_bytes = 1u << 20;
+  // Bounds for a CSV input's records: a file with no line break is never buffered whole.
+  std::uint64_t max_record_bytes = std::uint64_t(64) << 20;
+  std::uint64_t max_fields = 1'000'000;
 };
 
 // How output is written where the input's own way is not wanted.

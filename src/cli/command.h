@@ -1,5 +1,6 @@
 #pragma once
 // The subcommand table's shape and what every subcommand shares.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -41,7 +42,11 @@ std::function<int()> setup_validate(CLI::App& app);
 // --taxonomy FILE, the same on every subcommand.
 struct TaxonomyOption {
   std::string path;
+  LoadLimits limits;  // --taxonomy-max-mib, -depth, -nodes, -rules, -columns
+  std::uint64_t max_mib = LoadLimits{}.max_file_bytes >> 20;
   void add_to(CLI::App& app);
+  // The file (or the built-in taxonomy) with the limits given; prints nothing.
+  LoadResult read(Lang lang) const;
   // Loads the file (or the built-in taxonomy); prints every error to stderr
   // and returns nullopt when the file is broken.
   std::optional<Taxonomy> load(Lang lang) const;
@@ -74,13 +79,18 @@ struct CsvInputOptions {
   std::uint64_t xlsx_max_ratio = 200;
   std::uint64_t xlsx_max_cells = 100'000'000;
   std::uint64_t xlsx_max_string_kib = 1024;
+  std::uint64_t max_record_mib = 64;
+  std::uint64_t max_fields = 1'000'000;
   std::string date_format = "auto";
   void add_to(CLI::App& app);
   char delimiter_char() const;  // 0: detect
   Encoding encoding_value() const { return *parse_encoding(encoding); }
   CsvReadOptions read_options() const {
-    return {delimiter_char(), encoding_value(),         sheet, xlsx_max_mib << 20, xlsx_max_ratio,
-            xlsx_max_cells,   xlsx_max_string_kib << 10};
+    CsvReadOptions options{delimiter_char(), encoding_value(),         sheet, xlsx_max_mib << 20, xlsx_max_ratio,
+                           xlsx_max_cells,   xlsx_max_string_kib << 10};
+    options.max_record_bytes = std::min<std::uint64_t>(max_record_mib, std::uint64_t(1) << 20) << 20;
+    options.max_fields = max_fields;
+    return options;
   }
   DateFormat date_format_value() const { return *parse_date_format(date_format); }
 };

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -10,8 +11,36 @@
 namespace ftstatus::cli {
 
 void TaxonomyOption::add_to(CLI::App& app) {
+namespace {
+
+// Sizes in MiB are capped here so that converting them to bytes cannot overflow (a TiB is plenty).
+constexpr std::uint64_t kMaxMib = std::uint64_t(1) << 20;
+
+}  // namespace
+
   app.add_option("--taxonomy", path, help_text("option_taxonomy"))->type_name("FILE");
 }
+  app.add_option("--taxonomy-max-mib", max_mib, help_text("option_taxonomy_max_mib"))
+      ->type_name("INT")
+      ->capture_default_str();
+  app.add_option("--taxonomy-max-depth", limits.max_depth, help_text("option_taxonomy_max_depth"))
+      ->type_name("INT")
+      ->capture_default_str();
+  app.add_option("--taxonomy-max-nodes", limits.max_nodes, help_text("option_taxonomy_max_nodes"))
+      ->type_name("INT")
+      ->capture_default_str();
+  app.add_option("--taxonomy-max-rules", limits.max_rules, help_text("option_taxonomy_max_rules"))
+      ->type_name("INT")
+      ->capture_default_str();
+  app.add_option("--taxonomy-max-columns", limits.max_columns, help_text("option_taxonomy_max_columns"))
+      ->type_name("INT")
+      ->capture_default_str();
+}
+
+LoadResult TaxonomyOption::read(Lang lang) const {
+  LoadLimits with_size = limits;
+  with_size.max_file_bytes = std::min<std::uint64_t>(max_mib, kMaxMib) << 20;
+  return path.empty() ? load_builtin_taxonomy(lang) : load_taxonomy_file(path, lang, with_size);
 
 std::optional<Taxonomy> TaxonomyOption::load(Lang lang) const {
   LoadResult result = load_full(lang);
@@ -19,7 +48,7 @@ std::optional<Taxonomy> TaxonomyOption::load(Lang lang) const {
 }
 
 LoadResult TaxonomyOption::load_full(Lang lang) const {
-  LoadResult result = path.empty() ? load_builtin_taxonomy(lang) : load_taxonomy_file(path, lang);
+  LoadResult result = read(lang);
   for (const Diagnostic& d : result.errors) std::cerr << "ftstatus: " << d.to_string() << '\n';
   if (!result.ok())
     std::cerr << "ftstatus: "
@@ -78,6 +107,10 @@ void CsvInputOptions::add_to(CLI::App& app) {
       ->type_name("INT")
       ->capture_default_str();
   app.add_option("--date-format", date_format, help_text("option_date_format"))
+  app.add_option("--max-record-mib", max_record_mib, help_text("option_max_record_mib"))
+      ->type_name("INT")
+      ->capture_default_str();
+  app.add_option("--max-fields", max_fields, help_text("option_max_fields"))->type_name("INT")->capture_default_str();
       ->check(one_of({"auto", "iso", "ymd", "mdy", "dmy"}))
       ->capture_default_str();
 }

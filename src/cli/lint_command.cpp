@@ -40,8 +40,7 @@ std::function<int()> setup_lint(CLI::App& app) {
   return [o] {
     const Lang lang = o->lang.get();
     std::string file = o->taxonomy.path.empty() ? std::string(builtin_taxonomy_name()) : o->taxonomy.path;
-    LoadResult loaded =
-        o->taxonomy.path.empty() ? load_builtin_taxonomy(lang) : load_taxonomy_file(o->taxonomy.path, lang);
+    LoadResult loaded = o->taxonomy.read(lang);
     // For lint, a file that does not load is the finding, not a usage error.
     for (const Diagnostic& d : loaded.errors) {
       Diagnostic tagged = d;
@@ -50,7 +49,8 @@ std::function<int()> setup_lint(CLI::App& app) {
     }
     if (!loaded.ok()) {
       std::cout << totals(loaded.errors.size(), 0, lang) << '\n';
-      return finish_output(kExitProblems);
+      // A file that cannot be read, or that passes a --taxonomy-max-* limit, was not checked at all.
+      return finish_output(loaded.unreadable ? kExitUsage : kExitProblems);
     }
     std::vector<LintFinding> findings = lint_rules(*loaded.taxonomy, loaded.rules, o->as_of.get(), lang);
     std::size_t errors = 0;

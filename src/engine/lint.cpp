@@ -1,6 +1,8 @@
 #include "engine/lint.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -14,6 +16,10 @@ namespace {
 
 constexpr std::size_t kMaxClasses = 64;
 constexpr std::size_t kMaxBoxes = 200000;
+// Box words compared or built, in all: a few seconds of analysis. Many rules
+// over many columns can need far more (the work grows with rules times boxes);
+// past this the analysis stops with a warning rather than hang.
+constexpr std::uint64_t kMaxSteps = 1'000'000'000;
 
 using Box = std::vector<std::uint64_t>;  // per analysed column, a bit per value class
 
@@ -60,6 +66,7 @@ class Analysis {
     std::set<StatusIndex> produced;
     for (std::size_t i = 0; i < rules_.rules.size(); ++i) {
       const Rule& rule = rules_.rules[i];
+      current_line_ = rule.line;
       std::vector<Box> boxes = to_boxes(rule.when);
       if (too_complex_) return findings_;
       bool reachable = false;
@@ -118,10 +125,16 @@ class Analysis {
           for (std::int64_t n : c->numbers) points.insert(n);
         }
         std::set<std::int64_t> reps;
-        for (std::int64_t p : points) reps.insert({p - 1, p, p + 1});
+        constexpr std::int64_t kLowest = std::numeric_limits<std::int64_t>::min();
+        constexpr std::int64_t kHighest = std::numeric_limits<std::int64_t>::max();
+        for (std::int64_t p : points) reps.insert({p == kLowest ? p : p - 1, p, p == kHighest ? p : p + 1});
+        // A date cell holds a day of the years 1 to 9999: a day outside them is no record's value.
+        if (col.type == ColumnType::date)
+          std::erase_if(reps, [](std::int64_t r) { return !Date::from_days(static_cast<long>(r)).in_range(); });
         if (reps.empty()) reps.insert(0);
         for (std::int64_t r : reps)
-          add({false, r, {}}, col.type == ColumnType::date ? Date::from_days(r).to_iso() : std::to_string(r));
+          add({false, r, {}},
+              col.type == ColumnType::date ? Date::from_days(static_cast<long>(r)).to_iso() : std::to_string(r));
         break;
       }
       case ColumnType::string: {
@@ -193,6 +206,7 @@ class Analysis {
       std::vector<Box> part = to_boxes(child);
       // Check the product's size before building it: nested any/all groups can multiply.
       if (too_complex_ || out.size() * part.size() > kMaxBoxes) return too_complex();
+      if (!spend(out.size() * part.size() * domains_.size())) return {};
       std::vector<Box> next;
       for (const Box& a : out)
         for (const Box& b : part) {
@@ -212,7 +226,18 @@ class Analysis {
     return {};
   }
 
-  static bool intersects(const Box& a, const Box& b) {
+  // Counts `steps` of work; false (with a warning at the rule being analysed)
+  // once the analysis has done kMaxSteps. After that every result is void.
+  bool spend(std::uint64_t steps) {
+    steps_ += steps;
+    if (steps_ <= kMaxSteps || too_complex_) return !too_complex_;
+    findings_.push_back(finding(current_line_, Problem("too_complex/work", {{"limit", std::to_string(kMaxSteps)}})));
+    too_complex_ = true;
+    return false;
+  }
+
+  bool intersects(const Box& a, const Box& b) {
+    if (!spend(a.size())) return false;
     for (std::size_t k = 0; k < a.size(); ++k)
       if ((a[k] & b[k]) == 0) return false;
     return true;
@@ -222,6 +247,10 @@ class Analysis {
   std::vector<Box> subtract(const std::vector<Box>& from, const Box& cut) {
     std::vector<Box> out;
     for (const Box& a : from) {
+      if (too_complex_) return {};
+      // Each box may split into one piece per column: stop before the pieces outgrow the bound.
+      if (out.size() > kMaxBoxes) return too_complex();
+      if (!spend(a.size())) return {};
       if (!intersects(a, cut)) {
         out.push_back(a);
         continue;
@@ -240,15 +269,16 @@ class Analysis {
     return out;
   }
 
+  // False, too, once the analysis has stopped (too_complex_): no finding is made of a void result.
   bool covers(const std::vector<Box>& outer, const std::vector<Box>& inner) {
     std::vector<Box> left = inner;
     for (const Box& b : outer) left = subtract(left, b);
-    return left.empty();
+    return left.empty() && !too_complex_;
   }
 
   void report_unreachable(std::size_t i, const std::vector<Box>& boxes, const std::vector<std::vector<Box>>& earlier) {
     const Rule& rule = rules_.rules[i];
-    for (std::size_t j = 0; j < earlier.size(); ++j) {
+    for (std::size_t j = 0; j < earlier.size() && !too_complex_; ++j) {
       if (covers(earlier[j], boxes) && covers(boxes, earlier[j])) {
         const Rule& other = rules_.rules[j];
         findings_.push_back(finding(
@@ -274,6 +304,7 @@ class Analysis {
       if (next != left) covering.push_back(fmt::format("'{}'", rules_.rules[j].id));
       left = std::move(next);
     }
+    if (too_complex_) return;
     findings_.push_back(
         finding(rule.line, Problem(covering.size() == 1 ? "rule_unreachable/one_rule" : "rule_unreachable",
                                    {{"rule", rule.id}, {"rules", fmt::format("{}", fmt::join(covering, ", "))}})));
@@ -302,6 +333,8 @@ class Analysis {
   std::vector<CellValue> cells_;
   std::vector<LintFinding> findings_;
   bool too_complex_ = false;
+  std::uint64_t steps_ = 0;
+  int current_line_ = 0;  // of the rule being analysed, for the warning that stops it
 };
 
 }  // namespace

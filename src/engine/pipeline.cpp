@@ -18,7 +18,11 @@ namespace {
 class CsvSource final : public RecordSource {
  public:
   CsvSource(std::FILE* in, std::string name, CsvReadOptions options)
-      : in_(in), name_(std::move(name)), reader_(in, options.delimiter, options.encoding) {}
+      : in_(in),
+        name_(std::move(name)),
+        reader_(in, options.delimiter, options.encoding,
+                CsvLimits{static_cast<std::size_t>(options.max_record_bytes),
+                          static_cast<std::size_t>(options.max_fields)}) {}
 
   bool next(Record& record) override {
     try {

@@ -113,20 +113,22 @@ CsvScanner::CsvScanner(std::string_view delimiters, bool report_cr) {
   byte_[0] = nul;
 }
 
-CsvReader::CsvReader(std::FILE* in, char delimiter, Encoding encoding)
-    : in_(in), delimiter_(delimiter), encoding_(encoding) {
-  buf_.resize(kInitialBuffer + 1);  // all NULs: the sentinel is in place
+CsvReader::CsvReader(std::FILE* in, char delimiter, Encoding encoding, CsvLimits limits)
+    : in_(in), delimiter_(delimiter), encoding_(encoding), limits_(limits) {
+  // All NULs: the sentinel is in place. A reader limited to short records starts small (the fuzz targets do).
+  buf_.resize(std::min(kInitialBuffer, limits_.max_record_bytes + 16) + 1);
   bounds_.reserve(64);
   unescaped_.reserve(4096);
 }
 
 void CsvReader::reserve_after_end(std::size_t bytes) {
-  if (capacity() - end_ < bytes) buf_.resize(std::max(capacity() * 2, end_ + bytes) + 1);
+  if (capacity() - end_ < bytes) buf_.resize(std::max(std::min(capacity() * 2, max_capacity()), end_ + bytes) + 1);
 }
 
 bool CsvReader::fill() {
   if (eof_) return false;
-  if (end_ == capacity()) buf_.resize(capacity() * 2 + 1);
+  // Doubling, but not far past the record limit: a 10 GB line costs max_capacity(), not 16 GB.
+  if (end_ == capacity()) buf_.resize(std::max(std::min(capacity() * 2, max_capacity()), capacity() + 4096) + 1);
   std::size_t got;
   if (encoding_ == Encoding::utf8) {
     got = std::fread(buf_.data() + end_, 1, capacity() - end_, in_);
@@ -276,9 +278,21 @@ std::size_t CsvReader::start_decoding() {
   return non_utf8;
 }
 
-CsvError CsvReader::error_at(std::size_t offset, std::string_view problem) const {
+CsvError CsvReader::error_at(std::size_t offset, Problem problem) const {
   auto [line, column] = locate({buf_.data() + pos_, end_ - pos_}, offset, line_);
-  return CsvError(line, column, Problem(problem));
+  return CsvError(line, column, std::move(problem));
+}
+
+void CsvReader::too_long(bool quoted) const {
+  // MiB as the flag takes them; a limit set in bytes through the library shows as at least 1.
+  const std::string mib = std::to_string(std::max<std::size_t>(limits_.max_record_bytes >> 20, 1));
+  const std::string field = std::to_string(bounds_.size() + 1);
+  if (quoted) throw error_at(scanner_.field_start(), Problem("input_quote_too_long", {{"mib", mib}, {"field", field}}));
+  throw error_at(0, Problem("input_record_too_long", {{"mib", mib}}));
+}
+
+void CsvReader::too_many_fields() const {
+  throw error_at(0, Problem("input_too_many_fields", {{"max", std::to_string(limits_.max_fields)}}));
 }
 
 void CsvReader::start() {
@@ -286,7 +300,7 @@ void CsvReader::start() {
   const std::size_t non_utf8 = start_decoding();
   // A NUL anywhere in the first buffer stops the run before any record is read.
   std::string_view sample(buf_.data() + pos_, end_ - pos_);
-  if (std::size_t nul = sample.find('\0'); nul != std::string_view::npos) throw error_at(nul, kNotText);
+  if (std::size_t nul = sample.find('\0'); nul != std::string_view::npos) throw error_at(nul, Problem(kNotText));
   // The header line, scanned with every candidate delimiter as a field
   // boundary (the delimiter is not known yet): count the candidates outside
   // quotes, and find how the line ends: a lone CR before any LF is an old Mac
@@ -344,6 +358,7 @@ bool CsvReader::next(Record& record) {
       if (event == CsvScanner::Event::delimiter) {
         end_field();
         scanner_.begin_field(++at);
+        if (bounds_.size() >= limits_.max_fields) too_many_fields();
         continue;
       }
       if (event == CsvScanner::Event::record_end) {
@@ -352,7 +367,7 @@ bool CsvReader::next(Record& record) {
         size = at - (ends_with_cr ? 1 : 0);
         break;
       }
-      if (event == CsvScanner::Event::nul) throw error_at(at, kNotText);
+      if (event == CsvScanner::Event::nul) throw error_at(at, Problem(kNotText));
       if (event == CsvScanner::Event::carriage_return && pos_ + at + 1 < end_) {
         if (buf_[pos_ + at + 1] == '\n') {  // CR LF: the LF ends the record
           ++at;
@@ -370,8 +385,7 @@ bool CsvReader::next(Record& record) {
       // need_input, or a CR that is the last byte read (what follows it
       // decides what it is): the record goes on past the bytes read so far.
       const bool quoted = scanner_.in_quotes();
-      if (end_ - pos_ > kMaxRecordBytes)
-        throw error_at(quoted ? scanner_.field_start() : 0, quoted ? "input_quote_too_long" : "input_record_too_long");
+      if (end_ - pos_ > limits_.max_record_bytes) too_long(quoted);
       // Keep the partial record and read more after it.
       if (pos_ > 0) {
         std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
@@ -381,7 +395,9 @@ bool CsvReader::next(Record& record) {
       }
       if (!fill()) {
         if (pos_ == end_) return false;
-        if (quoted) throw error_at(scanner_.field_start(), "input_unclosed_quote");
+        if (quoted)
+          throw error_at(scanner_.field_start(),
+                         Problem("input_unclosed_quote", {{"field", std::to_string(bounds_.size() + 1)}}));
         // The last record needs no line end; a CR as the last byte of the input is one.
         ends_with_cr = event == CsvScanner::Event::carriage_return;
         size = at;
@@ -389,6 +405,8 @@ bool CsvReader::next(Record& record) {
       }
     }
     end_field();
+    // The buffer holds a little more than the limit: a record found whole in it may still be too long.
+    if (size > limits_.max_record_bytes) too_long(false);
     std::string_view raw(buf_.data() + pos_, size);
     pos_ = std::min(pos_ + at + 1, end_);
     const long start_line = line_;

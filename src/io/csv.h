@@ -157,12 +157,19 @@ inline CsvScanner::Event CsvScanner::advance(const char* record, std::size_t& at
   return Event::need_input;
 }
 
+// Bounds on one record, so that a file with no line break (or a quote never
+// closed) is never buffered whole: the reader holds at most about
+// max_record_bytes of text and max_fields field positions. Passing one stops
+// the run (input_record_too_long, input_quote_too_long, input_too_many_fields).
+struct CsvLimits {
+  std::size_t max_record_bytes = std::size_t(64) << 20;  // the CLI's --max-record-mib
+  std::size_t max_fields = 1'000'000;                    // the CLI's --max-fields
+};
+
 class CsvReader {
  public:
-  static constexpr std::size_t kMaxRecordBytes = 16u << 20;
-
   // `delimiter` 0 means detect it from the first record.
-  CsvReader(std::FILE* in, char delimiter = 0, Encoding encoding = Encoding::automatic);
+  CsvReader(std::FILE* in, char delimiter = 0, Encoding encoding = Encoding::automatic, CsvLimits limits = {});
 
   // Reads the next record; false at the end of the input. Blank lines are
   // skipped (they hold no record). Throws CsvError when the input is unreadable.
@@ -186,7 +193,7 @@ class CsvReader {
 
  private:
   // Where a field lies in the record, as the scanner found it: 16 bytes, as
-  // a 16 MiB record of delimiters holds 16 million of them.
+  // a long record of delimiters holds millions of them.
   struct FieldBounds {
     static constexpr std::size_t kDoubledQuotes = std::size_t(1) << 63;  // in quote_close
     std::size_t start;
@@ -218,11 +225,17 @@ class CsvReader {
                        scanner_.quote_close() | (scanner_.doubled_quotes() ? FieldBounds::kDoubledQuotes : 0)});
   }
   void make_fields(std::string_view raw, Record& record);
-  CsvError error_at(std::size_t offset, std::string_view problem) const;
+  CsvError error_at(std::size_t offset, Problem problem) const;
+  // A record or quoted field that passes max_record_bytes, or a record with more than max_fields fields.
+  [[noreturn]] void too_long(bool quoted) const;
+  [[noreturn]] void too_many_fields() const;
+  // The buffer never grows past this: one record at its limit plus one read.
+  std::size_t max_capacity() const { return limits_.max_record_bytes + (std::size_t(1) << 20) + 16; }
 
   std::FILE* in_;
   char delimiter_;
   Encoding encoding_;
+  CsvLimits limits_;
   std::string buf_;      // buf_[end_] is a NUL: the scanner's sentinel
   std::size_t pos_ = 0;  // start of unread data in buf_
   std::size_t end_ = 0;  // end of valid data in buf_

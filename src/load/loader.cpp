@@ -1,14 +1,19 @@
 #include "ftstatus/loader.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <yaml-cpp/anchor.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -16,6 +21,7 @@
 #include "load/rules_loader.h"
 #include "load/yaml_reader.h"
 #include "model/names.h"
+#include "model/utf8.h"
 
 namespace ftstatus {
 
@@ -25,45 +31,142 @@ constexpr int kMaxLevels = 3;
 
 const char* level_name(int level) { return level == 1 ? "L1" : level == 2 ? "L2" : "L3"; }
 
-// Finds the first alias (*name). A taxonomy has no use for them, and an alias
-// can make the tree cyclic or exponentially large, so they are refused before
-// the tree is built.
-class AliasFinder : public YAML::EventHandler {
+// The offset of the first NUL byte or byte that is not UTF-8, or npos. A
+// file with a UTF-16 or UTF-32 byte order mark is left to yaml-cpp, which decodes it.
+std::size_t first_non_text(std::string_view text) {
+  for (std::string_view bom :
+       {std::string_view("\xFF\xFE"), std::string_view("\xFE\xFF"), std::string_view("\0\0\xFE\xFF", 4)})
+    if (text.starts_with(bom)) return std::string_view::npos;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == 0) return i;
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    }
+    const Utf8Char c = decode_utf8(text, i);
+    if (!c.valid) return i;
+    i += c.length;
+  }
+  return std::string_view::npos;
+}
+
+// A YAML::Mark for a byte offset: 0-based line and column, the column in bytes as yaml-cpp counts it.
+YAML::Mark position_of(std::string_view text, std::size_t offset) {
+  YAML::Mark mark;
+  mark.pos = static_cast<int>(offset);
+  mark.line = 0;
+  mark.column = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++mark.line;
+      mark.column = 0;
+    } else {
+      ++mark.column;
+    }
+  }
+  return mark;
+}
+
+std::string too_large(const LoadLimits& limits, Lang lang) {
+  return Problem("load_error/file_too_large", {{"max", fmt::format("{}", limits.max_file_bytes >> 20)}}).text(lang);
+}
+
+// One pass over the parser's events before any tree is built: finds the
+// first alias (*name: a taxonomy has no use for them, and an alias can make
+// the tree cyclic or exponentially large), and stops at the first list or
+// mapping nested deeper than the limit or the first node past the limit on
+// their number, so that neither the tree nor the recursion over it can
+// outgrow the limits. yaml-cpp's parser does not build a tree for this.
+class Prescan : public YAML::EventHandler {
  public:
-  std::optional<YAML::Mark> alias;
+  enum class Stop { none, alias, too_deep, too_many_nodes };
+  explicit Prescan(const LoadLimits& limits) : limits_(limits) {}
+
+  Stop stop = Stop::none;
+  YAML::Mark where;
+
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    if (!alias) alias = mark;
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { halt(Stop::alias, mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    count(mark);
   }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    open(mark);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    open(mark);
+  }
+  void OnMapEnd() override { --depth_; }
+
+  // Thrown to end the parse at the first finding: there is no other way to stop yaml-cpp's parser.
+  struct Halt {};
+
+ private:
+  void count(const YAML::Mark& mark) {
+    if (++nodes_ > limits_.max_nodes) halt(Stop::too_many_nodes, mark);
+  }
+  void open(const YAML::Mark& mark) {
+    count(mark);
+    if (++depth_ > std::min(limits_.max_depth, LoadLimits::kDeepestAllowed)) halt(Stop::too_deep, mark);
+  }
+  [[noreturn]] void halt(Stop why, const YAML::Mark& mark) {
+    stop = why;
+    where = mark;
+    throw Halt{};
+  }
+
+  const LoadLimits& limits_;
+  std::size_t nodes_ = 0;
+  int depth_ = 0;
 };
 
 // Walks the YAML tree once, collecting every error rather than stopping at the
 // first, so one run shows the author everything to fix.
 class Loader : public detail::YamlReader {
  public:
-  Loader(std::string file, Lang lang) : YamlReader(std::move(file), lang) {}
+  Loader(std::string file, Lang lang, const LoadLimits& limits) : YamlReader(std::move(file), lang), limits_(limits) {}
 
   LoadResult load(std::string_view text) {
     LoadResult result;
+    // yaml-cpp stops reading at a NUL byte without a word and passes bytes
+    // that are not UTF-8 into names: say where the file stops being text.
+    if (const std::size_t bad = first_non_text(text); bad != std::string_view::npos) {
+      error(position_of(text, bad), text[bad] == '\0' ? "nul_byte" : "not_utf8");
+      result.errors = std::move(errors_);
+      return result;
+    }
     YAML::Node root;
+    const std::string max_depth = std::to_string(std::min(limits_.max_depth, LoadLimits::kDeepestAllowed));
     try {
       std::istringstream stream{std::string(text)};
       YAML::Parser parser(stream);
-      AliasFinder finder;
-      parser.HandleNextDocument(finder);  // YAML::Load reads only the first document too
-      if (finder.alias) {
-        error(*finder.alias, "yaml_alias");
+      Prescan prescan(limits_);
+      try {
+        parser.HandleNextDocument(prescan);  // YAML::Load reads only the first document too
+      } catch (const Prescan::Halt&) {
+        if (prescan.stop == Prescan::Stop::alias) {
+          error(prescan.where, "yaml_alias");
+        } else {
+          result.unreadable = true;
+          if (prescan.stop == Prescan::Stop::too_deep)
+            error(prescan.where, "too_deep", {{"max", max_depth}});
+          else
+            error(prescan.where, "too_many_nodes", {{"max", std::to_string(limits_.max_nodes)}});
+        }
         result.errors = std::move(errors_);
         return result;
       }
-      root = YAML::Load(std::string(text));
+      root = YAML::Load(stream.str());
+    } catch (const YAML::DeepRecursion& e) {
+      // yaml-cpp's own guard (its message is only "bad file"): deeper than kDeepestAllowed allows.
+      result.unreadable = true;
+      error(e.mark, "too_deep", {{"max", max_depth}});
+      result.errors = std::move(errors_);
+      return result;
     } catch (const YAML::Exception& e) {
       error(e.mark, "not_yaml", {{"reason", e.msg}});
       result.errors = std::move(errors_);
@@ -80,6 +183,7 @@ class Loader : public detail::YamlReader {
       result.taxonomy = std::move(taxonomy_);
       result.rules = std::move(rules_);
     }
+    result.unreadable = past_limit_;
     result.errors = std::move(errors_);
     return result;
   }
@@ -104,13 +208,24 @@ class Loader : public detail::YamlReader {
       return;
     }
     read_status_list(statuses, kNoStatus, 1);
-    if (const YAML::Node columns = root["columns"]) detail::read_columns(*this, columns, rules_.schema);
+    const YAML::Node columns = root["columns"];
+    if (columns && !within_limit(columns, limits_.max_columns, "too_many_columns")) return;
+    if (columns) detail::read_columns(*this, columns, rules_.schema);
     if (const YAML::Node rules = root["rules"]) {
-      if (!root["columns"])
+      if (!within_limit(rules, limits_.max_rules, "too_many_rules")) return;
+      if (!columns)
         error(mark(rules), "rules_without_columns");
       else
         detail::read_rules(*this, rules, rules_.schema, taxonomy_, rules_.rules);
     }
+  }
+
+  // A list longer than its limit is reported (at the list) and not read.
+  bool within_limit(const YAML::Node& list, std::size_t max, std::string_view variant) {
+    if (!list.IsSequence() || list.size() <= max) return true;
+    error(mark(list), variant, {{"count", std::to_string(list.size())}, {"max", std::to_string(max)}});
+    past_limit_ = true;
+    return false;
   }
 
   void read_header(const YAML::Node& node) {
@@ -236,30 +351,56 @@ class Loader : public detail::YamlReader {
 
   Taxonomy taxonomy_;
   RuleSet rules_;
+  const LoadLimits& limits_;
+  bool past_limit_ = false;
 };
 
 }  // namespace
 
-LoadResult load_taxonomy(std::string_view yaml_text, const std::string& file_name, Lang lang) {
-  return Loader(file_name, lang).load(yaml_text);
+LoadResult load_taxonomy(std::string_view yaml_text, const std::string& file_name, Lang lang,
+                         const LoadLimits& limits) {
+  if (yaml_text.size() > limits.max_file_bytes) {
+    LoadResult result;
+    result.unreadable = true;
+    result.errors.push_back({file_name, 0, 0, too_large(limits, lang)});
+    return result;
+  }
+  return Loader(file_name, lang, limits).load(yaml_text);
 }
 
-LoadResult load_taxonomy_file(const std::string& path, Lang lang) {
+LoadResult load_taxonomy_file(const std::string& path, Lang lang, const LoadLimits& limits) {
+  LoadResult result;
+  result.unreadable = true;
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    LoadResult result;
     result.errors.push_back({path, 0, 0, Problem("load_error/file_is_folder").text(lang)});
     return result;
   }
-  std::ifstream in(path, std::ios::binary);
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!in) {
-    LoadResult result;
-    result.errors.push_back({path, 0, 0, Problem("load_error/cannot_open").text(lang)});
+    result.errors.push_back(
+        {path, 0, 0, Problem("load_error/cannot_open", {{"reason", system_error_field(errno)}}).text(lang)});
     return result;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_taxonomy(text.str(), path, lang);
+  // At most one byte past the limit, so /dev/zero or an endless pipe stops
+  // there; the size a file claims is not trusted (a pipe or device has none).
+  std::string text;
+  const std::size_t cap = static_cast<std::size_t>(std::min<std::uint64_t>(limits.max_file_bytes, SIZE_MAX - 1)) + 1;
+  constexpr std::size_t kChunk = 1 << 16;
+  while (text.size() < cap) {
+    const std::size_t want = std::min(kChunk, cap - text.size());
+    const std::size_t before = text.size();
+    text.resize(before + want);
+    const std::size_t got = std::fread(text.data() + before, 1, want, in.get());
+    text.resize(before + got);
+    if (got < want) break;
+  }
+  if (std::ferror(in.get())) {
+    result.errors.push_back(
+        {path, 0, 0, Problem("load_error/read_failed", {{"reason", system_error_field(errno)}}).text(lang)});
+    return result;
+  }
+  return load_taxonomy(text, path, lang, limits);
 }
 
 LoadResult load_builtin_taxonomy(Lang lang) {

@@ -285,8 +285,10 @@ class RulesReader {
             ok = false;
             continue;
           }
-          if (!arg.IsScalar() || !parse_integer(arg.Scalar(), days) || days < 0) {
-            r_.error(r_.mark(arg), "needs_days", {{"label", label}, {"op", op}});
+          // Beyond the calendar's span every date compares the same, and as-of minus days cannot overflow.
+          constexpr std::int64_t kMaxDays = 3'652'059;  // 0001-01-01 to 9999-12-31
+          if (!arg.IsScalar() || !parse_integer(arg.Scalar(), days) || days < 0 || days > kMaxDays) {
+            r_.error(r_.mark(arg), "needs_days", {{"label", label}, {"op", op}, {"max", std::to_string(kMaxDays)}});
             ok = false;
             continue;
           }

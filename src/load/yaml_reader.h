@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -146,10 +147,14 @@ class YamlReader {
 
   // Where to point at a node. yaml-cpp gives a value left empty ("name:")
   // the position of the next token, often lines later; point at its key.
+  // Empty values are looked up by that position (one or two share it at
+  // most), so a file with many of them loads in linear time.
   YAML::Mark mark(const YAML::Node& node) const {
-    if (node.IsNull())
-      for (const auto& [value, key_mark] : empty_values_)
-        if (value.is(node)) return key_mark;
+    if (node.IsNull()) {
+      auto [it, end] = empty_values_.equal_range(node.Mark().pos);
+      for (; it != end; ++it)
+        if (it->second.value.is(node)) return it->second.key_mark;
+    }
     return node.Mark();
   }
 
@@ -157,7 +162,8 @@ class YamlReader {
   void index_empty_values(const YAML::Node& node) {
     if (node.IsMap()) {
       for (const auto& entry : node) {
-        if (entry.second.IsNull()) empty_values_.emplace_back(entry.second, entry.first.Mark());
+        if (entry.second.IsNull())
+          empty_values_.emplace(entry.second.Mark().pos, EmptyValue{entry.second, entry.first.Mark()});
         index_empty_values(entry.second);
       }
     } else if (node.IsSequence()) {
@@ -172,7 +178,11 @@ class YamlReader {
   std::string file_;
   Lang lang_;
   Diagnostics errors_;
-  std::vector<std::pair<YAML::Node, YAML::Mark>> empty_values_;
+  struct EmptyValue {
+    YAML::Node value;
+    YAML::Mark key_mark;
+  };
+  std::unordered_multimap<int, EmptyValue> empty_values_;  // by the value's own position (Mark::pos)
 };
 
 }  // namespace ftstatus::detail

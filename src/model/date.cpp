@@ -49,7 +49,7 @@ Date Date::today() {
 }
 
 std::string Date::to_iso() const {
-  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{days_}}};
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{clamped().days_}}};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                      static_cast<unsigned>(date.day()));
 }

@@ -227,8 +227,8 @@ TEST_CASE("Problem: fields, message, fix and the one-line text", "[problems]") {
 }
 
 TEST_CASE("Error::to_string leaves out the parts of the position it does not know", "[problems]") {
-  ftstatus::Error error{Problem("input_unclosed_quote"), "in.csv", 3, 7};
-  const std::string text = "a quote opened here is still open at the end of the file; close the quoted field";
+  ftstatus::Error error{Problem("input_unclosed_quote", {{"field", "2"}}), "in.csv", 3, 7};
+  const std::string text = "a quote opened here (field 2) is still open at the end of the file; close the quoted field";
   CHECK(error.to_string(Lang::en) == "in.csv:3:7: " + text);
   error.column = 0;
   CHECK(error.to_string(Lang::en) == "in.csv:3: " + text);
