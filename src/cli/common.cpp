@@ -10,7 +10,6 @@
 
 namespace ftstatus::cli {
 
-void TaxonomyOption::add_to(CLI::App& app) {
 namespace {
 
 // Sizes in MiB are capped here so that converting them to bytes cannot overflow (a TiB is plenty).
@@ -18,8 +17,8 @@ constexpr std::uint64_t kMaxMib = std::uint64_t(1) << 20;
 
 }  // namespace
 
+void TaxonomyOption::add_to(CLI::App& app) {
   app.add_option("--taxonomy", path, help_text("option_taxonomy"))->type_name("FILE");
-}
   app.add_option("--taxonomy-max-mib", max_mib, help_text("option_taxonomy_max_mib"))
       ->type_name("INT")
       ->capture_default_str();
@@ -41,6 +40,7 @@ LoadResult TaxonomyOption::read(Lang lang) const {
   LoadLimits with_size = limits;
   with_size.max_file_bytes = std::min<std::uint64_t>(max_mib, kMaxMib) << 20;
   return path.empty() ? load_builtin_taxonomy(lang) : load_taxonomy_file(path, lang, with_size);
+}
 
 std::optional<Taxonomy> TaxonomyOption::load(Lang lang) const {
   LoadResult result = load_full(lang);
@@ -106,11 +106,11 @@ void CsvInputOptions::add_to(CLI::App& app) {
   app.add_option("--xlsx-max-string-kib", xlsx_max_string_kib, help_text("option_xlsx_max_string_kib"))
       ->type_name("INT")
       ->capture_default_str();
-  app.add_option("--date-format", date_format, help_text("option_date_format"))
   app.add_option("--max-record-mib", max_record_mib, help_text("option_max_record_mib"))
       ->type_name("INT")
       ->capture_default_str();
   app.add_option("--max-fields", max_fields, help_text("option_max_fields"))->type_name("INT")->capture_default_str();
+  app.add_option("--date-format", date_format, help_text("option_date_format"))
       ->check(one_of({"auto", "iso", "ymd", "mdy", "dmy"}))
       ->capture_default_str();
 }

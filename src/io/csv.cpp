@@ -357,8 +357,8 @@ bool CsvReader::next(Record& record) {
       const CsvScanner::Event event = scanner_.advance(buf_.data() + pos_, at, end_ - pos_);
       if (event == CsvScanner::Event::delimiter) {
         end_field();
-        scanner_.begin_field(++at);
         if (bounds_.size() >= limits_.max_fields) too_many_fields();
+        scanner_.begin_field(++at);
         continue;
       }
       if (event == CsvScanner::Event::record_end) {
@@ -404,9 +404,9 @@ bool CsvReader::next(Record& record) {
         break;
       }
     }
-    end_field();
     // The buffer holds a little more than the limit: a record found whole in it may still be too long.
     if (size > limits_.max_record_bytes) too_long(false);
+    end_field();
     std::string_view raw(buf_.data() + pos_, size);
     pos_ = std::min(pos_ + at + 1, end_);
     const long start_line = line_;

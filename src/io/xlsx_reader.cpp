@@ -93,8 +93,8 @@ class SharedStrings final : public XmlHandler {
     if (!in_t_ || in_phonetic_ > 0 || !in_item_) return;
     if (out_.text.size() - item_start_ + text.size() > max_bytes_) {
       if (failure.ok())
-        failure = Error{
-            Problem("xlsx_string_too_long", {{"where", "xl/sharedStrings.xml"}, {"max", std::to_string(max_bytes_)}})};
+        failure = Error{Problem("xlsx_string_too_long/shared",
+                                {{"index", std::to_string(out_.ends.size())}, {"max", std::to_string(max_bytes_)}})};
       return;
     }
     out_.text.append(text);
@@ -322,6 +322,7 @@ struct XlsxReader::Impl final : public XmlHandler {
   // The sheet being streamed.
   zip_file_t* sheet = nullptr;
   std::string sheet_part;
+  std::string sheet_name;  // as the workbook names it, for messages
   XML_Parser parser = nullptr;
   bool sheet_done = false;
   std::vector<char> chunk = std::vector<char>(kChunk);
@@ -359,6 +360,13 @@ struct XlsxReader::Impl final : public XmlHandler {
 
   Error error(std::string_view code, std::initializer_list<std::pair<std::string_view, std::string>> fields) const {
     return Error{Problem(code, fields), display_name};
+  }
+
+  // The cell being read, as Excel names it (B7); from its position when it has no r= attribute.
+  std::string cell_name() const {
+    if (!cell_ref.empty()) return cell_ref;
+    return column_letters(static_cast<std::size_t>(std::max(cell_column, 0))) +
+           std::to_string(std::max(row.number, last_row));
   }
 
   Error zip_error() const {
@@ -423,6 +431,7 @@ struct XlsxReader::Impl final : public XmlHandler {
       }
       if (!handler.failure.ok()) {
         result = handler.failure;
+        if (result.error().file.empty()) result = Error{result.error().problem, display_name};
         break;
       }
       if (got == 0) break;
@@ -444,7 +453,8 @@ struct XlsxReader::Impl final : public XmlHandler {
       last_row = row.number;
       if ((row.number > kExcelMaxRows || row.number < 1) && failure.ok())
         failure =
-            error("xlsx_limit_rows", {{"row", std::to_string(row.number)}, {"max", std::to_string(kExcelMaxRows)}});
+            error("xlsx_limit_rows",
+                  {{"sheet", sheet_name}, {"row", std::to_string(row.number)}, {"max", std::to_string(kExcelMaxRows)}});
       last_column = -1;
     } else if (name == "c") {
       const char* r = attribute(attrs, "r");
@@ -457,7 +467,8 @@ struct XlsxReader::Impl final : public XmlHandler {
       cell_style = s != nullptr ? std::atoi(s) : -1;
       value.clear();
       if (++cells > limits.max_cells && failure.ok())
-        failure = error("xlsx_limit_cells", {{"max", std::to_string(limits.max_cells)}});
+        failure = error("xlsx_limit_cells",
+                        {{"sheet", sheet_name}, {"cell", cell_name()}, {"max", std::to_string(limits.max_cells)}});
     } else if (name == "v") {
       in_value = true;
     } else if (name == "is") {
@@ -491,8 +502,9 @@ struct XlsxReader::Impl final : public XmlHandler {
     if (!in_value) return;
     if (value.size() + text.size() > limits.max_string_bytes) {
       if (failure.ok())
-        failure = error("xlsx_string_too_long",
-                        {{"where", sheet_part + " " + cell_ref}, {"max", std::to_string(limits.max_string_bytes)}});
+        failure =
+            error("xlsx_string_too_long/cell",
+                  {{"sheet", sheet_name}, {"cell", cell_name()}, {"max", std::to_string(limits.max_string_bytes)}});
       return;
     }
     value.append(text);
@@ -504,7 +516,8 @@ struct XlsxReader::Impl final : public XmlHandler {
       char* end = nullptr;
       const unsigned long index = std::strtoul(value.c_str(), &end, 10);
       if (value.empty() || *end != '\0' || index >= shared.size()) {
-        if (failure.ok()) failure = error("xlsx_bad_shared_string", {{"cell", cell_ref}, {"index", value}});
+        if (failure.ok())
+          failure = error("xlsx_bad_shared_string", {{"sheet", sheet_name}, {"cell", cell_name()}, {"index", value}});
       } else {
         text = shared.at(index);
       }
@@ -549,8 +562,14 @@ struct XlsxReader::Impl final : public XmlHandler {
     while (ready.size() < rows && !sheet_done) {
       std::int64_t got = 0;
       if (Result s = read_chunk(sheet, sheet_part, got); !s.ok()) return s;
-      if (XML_Parse(parser, chunk.data(), static_cast<int>(got), got == 0) == XML_STATUS_ERROR)
-        return xml_error(parser, sheet_part);
+      if (XML_Parse(parser, chunk.data(), static_cast<int>(got), got == 0) == XML_STATUS_ERROR) {
+        if (cell_ref.empty() && last_row <= 0) return xml_error(parser, sheet_part);
+        return error("xlsx_xml_error/sheet", {{"sheet", sheet_name},
+                                              {"part", sheet_part},
+                                              {"cell", cell_name()},
+                                              {"line", std::to_string(XML_GetCurrentLineNumber(parser))},
+                                              {"reason", XML_ErrorString(XML_GetErrorCode(parser))}});
+      }
       if (!failure.ok()) return failure;
       if (got == 0) sheet_done = true;
     }
@@ -796,6 +815,7 @@ Result XlsxReader::open_zip(::zip* archive, const std::string& display_name, con
     if (chosen != nullptr) break;
     if (entry.hidden || !usable(entry)) continue;
     reader->sheet_name_ = entry.name;
+    impl.sheet_name = entry.name;
     impl.sheet_part = entry.target;
     if (Result s = impl.open_part(entry.target, impl.sheet); !s.ok()) return s;
     impl.parser = Impl::make_parser(impl);
@@ -815,6 +835,7 @@ Result XlsxReader::open_zip(::zip* archive, const std::string& display_name, con
   if (chosen == nullptr) return Error{Problem("xlsx_no_data", {{"sheets", names}}), display_name};
   if (impl.sheet == nullptr) {
     reader->sheet_name_ = chosen->name;
+    impl.sheet_name = chosen->name;
     impl.sheet_part = chosen->target;
     if (Result s = impl.open_part(chosen->target, impl.sheet); !s.ok()) return s;
     impl.parser = Impl::make_parser(impl);

@@ -1032,8 +1032,8 @@ constexpr ProblemInfo kCatalogue[] = {
      "open it in Excel and save it again",
      "ábralo en Excel y guárdelo de nuevo"},
     {"xlsx_bad_shared_string", error,
-     "cell {cell} names shared string {index}, which the workbook does not have",
-     "la celda {cell} remite a la cadena compartida {index}, que el libro no tiene",
+     "cell {cell} of sheet \"{sheet}\" names shared string {index}, which the workbook does not have",
+     "la celda {cell} de la hoja \"{sheet}\" remite a la cadena compartida {index}, que el libro no tiene",
      "open it in Excel and save it again",
      "ábralo en Excel y guárdelo de nuevo"},
     {"xlsx_old_xls", error,
@@ -1119,13 +1119,13 @@ constexpr ProblemInfo kCatalogue[] = {
      "if the file is genuine, raise --xlsx-max-ratio or export it as CSV",
      "si el archivo es legítimo, aumente --xlsx-max-ratio o expórtelo como CSV"},
     {"xlsx_limit_rows", error,
-     "the sheet has a row {row}, beyond Excel's {max} rows (a damaged or forged workbook)",
-     "la hoja tiene una fila {row}, más allá de las {max} filas de Excel (un libro dañado o falsificado)",
+     "sheet \"{sheet}\" has a row {row}, beyond Excel's {max} rows (a damaged or forged workbook)",
+     "la hoja \"{sheet}\" tiene una fila {row}, más allá de las {max} filas de Excel (un libro dañado o falsificado)",
      "open it in Excel and save it again, or export it as CSV",
      "ábralo en Excel y guárdelo de nuevo, o expórtelo como CSV"},
     {"xlsx_limit_cells", error,
-     "the sheet has more than {max} cells",
-     "la hoja tiene más de {max} celdas",
+     "sheet \"{sheet}\" has more than {max} cells (cell {cell} is past the limit)",
+     "la hoja \"{sheet}\" tiene más de {max} celdas (la celda {cell} pasa el límite)",
      "if the file is genuine, raise --xlsx-max-cells or export it as CSV",
      "si el archivo es legítimo, aumente --xlsx-max-cells o expórtelo como CSV"},
     {"xlsx_string_too_long", error,
@@ -1263,16 +1263,24 @@ constexpr ProblemInfo kCatalogue[] = {
      "", ""},
     // ---- part 6: output files, signals and out of memory (lead adds rows below this line)
     // ---- part 6: limits, positions and dates (helper L adds rows below this line)
-    // ---- part 6: formula neutralisation (helper X adds rows below this line)
-    // ---- part 6: fuzzing and sanitizers (helper F adds rows below this line)
-};
-// clang-format on
-
-}  // namespace
-
-std::span<const ProblemInfo> problem_catalogue() { return kCatalogue; }
-
-}  // namespace ftstatus
+    {"xlsx_string_too_long", error,
+     "the text in cell {cell} of sheet \"{sheet}\" is longer than {max} bytes",
+     "el texto de la celda {cell} de la hoja \"{sheet}\" tiene más de {max} bytes",
+     "if the file is genuine, raise --xlsx-max-string-kib or export it as CSV",
+     "si el archivo es legítimo, aumente --xlsx-max-string-kib o expórtelo como CSV",
+     "cell"},
+    {"xlsx_string_too_long", error,
+     "shared string {index} (counted from 0, as cells name it) in xl/sharedStrings.xml is longer than {max} bytes",
+     "la cadena compartida {index} (contando desde 0, como la nombran las celdas) de xl/sharedStrings.xml tiene más de {max} bytes",
+     "if the file is genuine, raise --xlsx-max-string-kib or export it as CSV",
+     "si el archivo es legítimo, aumente --xlsx-max-string-kib o expórtelo como CSV",
+     "shared"},
+    {"xlsx_xml_error", error,
+     "sheet \"{sheet}\" ({part}) is not valid XML after cell {cell} (line {line} of the part: {reason})",
+     "la hoja \"{sheet}\" ({part}) no es XML válido después de la celda {cell} (línea {line} de la parte: {reason})",
+     "open it in Excel and save it again",
+     "ábralo en Excel y guárdelo de nuevo",
+     "sheet"},
     {"load_error", error,
      "the file is not text here: a NUL byte",
      "el archivo no es texto aquí: un byte NUL",
@@ -1346,3 +1354,13 @@ std::span<const ProblemInfo> problem_catalogue() { return kCatalogue; }
      "option_max_record_mib"},
     {"help", note, "Stop when a CSV record has more than this many fields",
      "Se detiene si un registro CSV tiene más de estos campos", "", "", "option_max_fields"},
+    // ---- part 6: formula neutralisation (helper X adds rows below this line)
+    // ---- part 6: fuzzing and sanitizers (helper F adds rows below this line)
+};
+// clang-format on
+
+}  // namespace
+
+std::span<const ProblemInfo> problem_catalogue() { return kCatalogue; }
+
+}  // namespace ftstatus

@@ -87,3 +87,21 @@ TEST_CASE("lint: a taxonomy that cannot be opened is exit 2 and says why", "[cli
   CHECK(r.status == 2);
   CHECK(contains(r.out, "/nonexistent/t.yaml: error: cannot open the taxonomy file: No such file or directory"));
 }
+
+TEST_CASE("workbook errors name the sheet and the cell", "[cli][limits][xlsx]") {
+  const std::string fixtures = kSourceDir + "/tests/xlsx/fixtures/";
+  // It said "the workbook's xl/worksheets/sheet1.xml is not valid XML (line 1: unclosed token)".
+  Run corrupt = run_line("classify " + shell_quote(fixtures + "corrupt.xlsx") + kAsOf);
+  CHECK(corrupt.status == 2);
+  CHECK(contains(corrupt.err,
+                 "corrupt.xlsx: sheet \"Sheet1\" (xl/worksheets/sheet1.xml) is not valid XML after cell A3"));
+  // It said "the sheet has more than 30 cells".
+  Run cells = run_line("classify " + shell_quote(fixtures + "typed.xlsx") + " --xlsx-max-cells 30" + kAsOf);
+  CHECK(cells.status == 2);
+  CHECK(contains(cells.err, "typed.xlsx: sheet \"Sheet1\" has more than 30 cells (cell K2 is past the limit)"));
+  // It said "a text in xl/sharedStrings.xml is longer than 0 bytes", without the file.
+  Run text = run_line("classify " + shell_quote(fixtures + "typed.xlsx") + " --xlsx-max-string-kib 0" + kAsOf);
+  CHECK(text.status == 2);
+  CHECK(contains(text.err, "typed.xlsx: shared string 0 "));
+  CHECK(contains(text.err, "--xlsx-max-string-kib"));
+}
