@@ -21,7 +21,7 @@ TEST_CASE("validate --as-of 9999-12-31 suggests dates ftstatus reads back", "[cl
   CHECK_FALSE(contains(json.out, "10000"));
 }
 
-TEST_CASE("--max-record-mib and --max-fields bound a CSV record", "[cli][limits]") {
+TEST_CASE("a CSV record is bounded by --max-record-mib and --max-fields", "[cli][limits]") {
   TempDir dir;
   const std::string header = "entitlement_id,tenant_id\n";
   const std::string file = dir.file("long.csv", header + "E1," + std::string(3 << 20, 'x') + "\nE2,t\n");
@@ -41,7 +41,7 @@ TEST_CASE("--max-record-mib and --max-fields bound a CSV record", "[cli][limits]
   CHECK(run_line("columns " + shell_quote(wide) + kPartial + " --max-fields 1000").status == 0);
 }
 
-TEST_CASE("--taxonomy-max-* flags raise the taxonomy's limits", "[cli][limits]") {
+TEST_CASE("the taxonomy's limits are raised with the --taxonomy-max-* flags", "[cli][limits]") {
   TempDir dir;
   std::string rules = "rules:\n";
   for (int i = 0; i < 20; ++i) rules += "  - {id: r" + std::to_string(i) + ", then: a}\n";
