@@ -63,6 +63,7 @@ int run(const Options& o) {
   if (o.format == "csv" && detail::lower_ascii(o.output).ends_with(".xlsx")) request.format = OutputFormat::xlsx;
   ClassifySummary summary;
   Result run = run_classify(*loaded.taxonomy, loaded.rules, request, summary);
+  for (const Problem& notice : summary.notices) std::cerr << "ftstatus: " << notice.text(request.lang) << '\n';
   const InputReport& input = summary.input;
   const Schema& schema = loaded.rules.schema;
   if (!input.header.empty() && (run.ok() || input.columns.stops())) {

@@ -7,6 +7,7 @@
 #include "cli_text.h"
 #include "command.h"
 #include "ftstatus/loader.h"
+#include "io/output_file.h"
 
 namespace ftstatus::cli {
 
@@ -136,7 +137,7 @@ int report_usage(std::string_view command, const Problem& problem, Lang lang) {
 int finish_output(int code) {
   std::cout.flush();
   if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout))
-    return report_error(Error{Problem("output_write_failed", {{"reason", system_error_field(errno)}})}, run_lang());
+    return report_error(output_write_error("<stdout>", errno).error(), run_lang());
   return code;
 }
 

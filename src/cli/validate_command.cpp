@@ -51,7 +51,16 @@ int validate_file(const Options& o) {
     if (o.output.empty() || o.output == "-")
       return report_error(Error{Problem("output_workbook_needs_file")}, request.lang);
     OutputFile output(o.output);
-    if (Result s = output.open(); !s.ok()) return report_error(s.error(), request.lang);
+    // The report is not the input classified: it must never replace it.
+    if (same_file(o.output, o.input))
+      return report_error(Error{Problem("output_same_file/report_is_input"), o.output, 0, 0}, request.lang);
+    set_fallback_temporary_folder(o.output);
+    if (Result s = output.open(o.input); !s.ok()) return report_error(s.error(), request.lang);
+    if (output.in_place())
+      std::cerr << "ftstatus: "
+                << Problem("output_written_in_place", {{"folder", folder_of(o.output)}, {"file", o.output}})
+                       .text(request.lang)
+                << '\n';
     WorkbookFindingReport report(output.hand_over_path(), output.name(), request.lang);
     ValidateSummary summary;
     if (Result s = run_validate(*loaded.taxonomy, loaded.rules, request, report, summary); !s.ok())

@@ -1,6 +1,7 @@
 #include "engine/classified_writer.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <set>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include "ftstatus/problems.h"
 #include "io/json_writer.h"
 #include "io/xlsx_reader.h"
+#include "io/output_file.h"
 
 namespace ftstatus {
 
@@ -338,7 +340,7 @@ Result ClassifiedWriter::finish() {
   }
   ok_ = csv_.flush() && ok_;
   if (ok_ && std::fflush(out_) == 0) return {};
-  return Error{Problem("output_write_error"), name_, 0, 0};
+  return output_write_error(name_, csv_.error_number() != 0 ? csv_.error_number() : errno);
 }
 
 }  // namespace ftstatus

@@ -77,12 +77,9 @@ class OwnedCsvSource final : private OwnedInput, public RecordSource {
 // comma-separated UTF-8 with LF line ends.
 class XlsxSource final : public RecordSource {
  public:
-  XlsxSource(std::unique_ptr<XlsxReader> reader, std::string spool)
+  XlsxSource(std::unique_ptr<XlsxReader> reader, TemporaryPath spool)
       : reader_(std::move(reader)), spool_(std::move(spool)) {}
-  ~XlsxSource() override {
-    reader_.reset();
-    if (!spool_.empty()) std::remove(spool_.c_str());
-  }
+  ~XlsxSource() override { reader_.reset(); }  // closes the copy of stdin before spool_ removes it
   bool next(Record& record) override { return reader_->next(record); }
   const Result& status() const override { return reader_->status(); }
   char delimiter() const override { return ','; }
@@ -93,7 +90,7 @@ class XlsxSource final : public RecordSource {
 
  private:
   std::unique_ptr<XlsxReader> reader_;
-  std::string spool_;
+  TemporaryPath spool_;
 };
 
 // The reject table: one line per problem with the raw input record.
@@ -131,7 +128,7 @@ class RejectWriter final : public RecordSink {
   }
   Result finish() override {
     if (csv_.flush()) return {};
-    return Error{Problem("output_write_error"), name_, 0, 0};
+    return output_write_error(name_, csv_.error_number());
   }
 
  private:
@@ -263,9 +260,7 @@ Result open_record_source(const std::string& path, CsvReadOptions options, std::
     limits.max_cells = options.xlsx_max_cells;
     limits.max_string_bytes = static_cast<std::size_t>(options.xlsx_max_string_bytes);
     if (Result s = XlsxReader::open(input.path, input.name, options.sheet, limits, reader); !s.ok()) return s;
-    std::string spool = std::move(input.spool);
-    input.spool.clear();
-    source = std::make_unique<XlsxSource>(std::move(reader), std::move(spool));
+    source = std::make_unique<XlsxSource>(std::move(reader), std::move(input.spool));
     return {};
   }
   csv->start();
@@ -318,10 +313,21 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
   std::string input_name;
   if (Result s = open_record_source(request.input, request.csv, source, input_name); !s.ok()) return s;
   OutputFile output(request.output);
-  if (Result s = output.open(); !s.ok()) return s;
+  if (Result s = output.open(request.input); !s.ok()) return s;
   OutputFile errors(request.errors);
   if (!request.errors.empty())
-    if (Result s = errors.open(); !s.ok()) return s;
+    if (Result s = errors.open(request.input); !s.ok()) return s;
+  std::vector<Problem> notices;
+  for (const OutputFile* written : {&output, &errors})
+    if (written->in_place())
+      notices.push_back(
+          Problem("output_written_in_place", {{"folder", folder_of(written->name())}, {"file", written->name()}}));
+  // -o may name the input (the output replaces it once written); --errors may not.
+  if (!request.errors.empty() && same_file(request.errors, request.input))
+    return Error{Problem("output_same_file/errors_is_input"), request.errors, 0, 0};
+  if (!request.errors.empty() && same_file(request.errors, request.output))
+    return Error{Problem("output_same_file/errors_is_output", {{"file", request.output}}), request.errors, 0, 0};
+  set_fallback_temporary_folder(request.output);
 
   Classifier classifier(taxonomy, rules, request.classify);
   // The sinks are made once the header is read: the output repeats the
@@ -382,10 +388,12 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
 
   if (Result s = classify_records(classifier, *source, input_name, request.columns, {&sinks}, summary); !s.ok())
     return s;
-  if (Result s = output.commit(); !s.ok()) return s;
-  if (errors.file() != nullptr)
-    if (Result s = errors.commit(); !s.ok()) return s;
-  return {};
+  summary.notices = std::move(notices);
+  // Both written in full before either replaces anything.
+  if (Result s = output.finish(); !s.ok()) return s;
+  if (Result s = errors.finish(); !s.ok()) return s;
+  if (Result s = output.publish(); !s.ok()) return s;
+  return errors.publish();
 }
 
 }  // namespace ftstatus

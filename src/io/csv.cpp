@@ -1,6 +1,7 @@
 #include "io/csv.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 
@@ -499,10 +500,10 @@ void CsvWriter::raw_fields(std::string_view csv_text) {
 }
 
 bool CsvWriter::flush() {
-  if (buf_.empty()) return true;
-  bool ok = std::fwrite(buf_.data(), 1, buf_.size(), out_) == buf_.size();
+  if (!buf_.empty() && error_number_ == 0 && std::fwrite(buf_.data(), 1, buf_.size(), out_) != buf_.size())
+    error_number_ = errno != 0 ? errno : EIO;
   buf_.clear();
-  return ok;
+  return error_number_ == 0;
 }
 
 }  // namespace ftstatus

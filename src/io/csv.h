@@ -271,7 +271,8 @@ class CsvWriter {
   // Fields already in CSV form with this delimiter (an input record's raw
   // text): appended as they are, and later fields follow a delimiter.
   void raw_fields(std::string_view csv_text);
-  bool flush();  // false on a write error
+  bool flush();  // false once a write has failed
+  int error_number() const { return error_number_; }  // the first failed write's errno
 
  private:
   std::FILE* out_;
@@ -282,4 +283,5 @@ class CsvWriter {
   std::string buf_;
 };
 
+  int error_number_ = 0;
 }  // namespace ftstatus
