@@ -99,6 +99,9 @@ class Classifier {
   int output_field(std::size_t k) const { return k < output_field_.size() ? output_field_[k] : -1; }
   // The first contradiction seen, if any (see DateOrderConflict).
   const std::optional<DateOrderConflict>& date_order_conflict() const { return date_conflict_; }
+  // Why the run cannot go on (the check of repeated ids has no temporary
+  // file to keep memory bounded); the caller stops reading when set.
+  const Result& resource_failure() const { return resource_failure_; }
 
   // Classifies one data record; the result is reused by the next call.
   const RowResult& classify(const Record& record);
@@ -134,6 +137,7 @@ class Classifier {
   std::vector<DateFormat> date_format_of_column_;
   std::vector<char> date_format_proven_;
   std::optional<DateOrderConflict> date_conflict_;
+  Result resource_failure_;
   std::vector<CellValue> cells_;
   std::vector<char> cell_invalid_;
   std::size_t header_width_ = 0;

@@ -1,9 +1,14 @@
 // ftstatus: classify and check FastTrack entitlement statuses.
+#include <unistd.h>
+
+#include <exception>
 #include <iostream>
+#include <new>
 #include <vector>
 
 #include "command.h"
 #include "ftstatus/version.h"
+#include "io/temporary_files.h"
 
 namespace {
 
@@ -18,9 +23,25 @@ const Command kCommands[] = {
 
 }  // namespace
 
+// An exception that cannot unwind (thrown from a destructor or a noexcept
+// function) ends here rather than in abort(): temporary files are removed and
+// the exit status is 2, as for any error.
+// The message is made at start-up: nothing may allocate by then.
+std::string g_terminate_message;
+
+[[noreturn]] void on_terminate() {
+  ftstatus::remove_temporaries_now();
+  (void)!write(STDERR_FILENO, g_terminate_message.data(), g_terminate_message.size());
+  _exit(kExitUsage);
+}
+
 int main(int argc, char** argv) {
+  ftstatus::remove_temporaries_on_signal();
+  std::set_terminate(on_terminate);
   // Decided before any option is declared, so that help texts are in it too.
   set_run_lang(lang_from_command_line(argc, argv));
+  g_terminate_message =
+      "ftstatus: " + ftstatus::Problem("internal_error", {{"detail", "std::terminate"}}).text(run_lang()) + "\n";
   CLI::App app;
   localize_app(app, ftstatus::kVersion);
   app.require_subcommand(1);
@@ -39,11 +60,26 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return report_parse_error(app, e, argc, argv) == 0 ? kExitOk : kExitUsage;
   }
+  CLI::App* command = nullptr;
   try {
     for (auto& [sub, run] : runners)
-      if (sub->parsed()) return run();
+      if (sub->parsed()) {
+        command = sub;
+        return run();
+      }
+  } catch (const std::bad_alloc&) {
+    // Unwinding has closed and removed the temporary files; say what was running.
+    std::string file;
+    if (command != nullptr)
+      if (const CLI::Option* input = command->get_option_no_throw("FILE"); input != nullptr && input->count() > 0)
+        file = input->results().front();
+    const std::string name = command != nullptr ? command->get_name() : std::string();
+    const ftstatus::Problem problem =
+        file.empty() ? ftstatus::Problem("out_of_memory", {{"command", name}})
+                     : ftstatus::Problem("out_of_memory/on_file", {{"command", name}, {"file", file}});
+    std::cerr << "ftstatus: " << problem.text(run_lang()) << '\n';
   } catch (const std::exception& e) {
-    // A bug or an exhausted machine (bad_alloc): say so, never abort.
+    // A bug: say so, never abort.
     std::cerr << "ftstatus: " << ftstatus::Problem("internal_error", {{"detail", e.what()}}).text(run_lang()) << '\n';
   }
   return kExitUsage;

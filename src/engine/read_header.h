@@ -73,7 +73,7 @@ Result for_each_record(Classifier& classifier, RecordSource& source, InputReport
       each(r);
     }
   };
-  while (!classifier.date_order_conflict() && source.next(record)) {
+  while (!classifier.date_order_conflict() && classifier.resource_failure().ok() && source.next(record)) {
     if (!deciding) {
       each(record);
       continue;
@@ -88,6 +88,7 @@ Result for_each_record(Classifier& classifier, RecordSource& source, InputReport
     if (++seen >= kDateSampleRows || held_bytes >= kDateSampleBytes) decide();
   }
   if (!source.status().ok()) return source.status();
+  if (!classifier.resource_failure().ok()) return classifier.resource_failure();
   if (deciding) decide();
   return {};
 }

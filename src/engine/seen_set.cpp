@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <bit>
+#include <cerrno>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
+
+#include "io/temporary_files.h"
 
 namespace ftstatus {
 
@@ -25,15 +28,6 @@ std::uint64_t mix(std::uint64_t h) {
   h *= 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 33;
   return h;
-}
-
-std::FILE* make_temp_file() {
-  const char* dir = std::getenv("TMPDIR");
-  std::string path = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/ftstatus-ids-XXXXXX";
-  int fd = mkstemp(path.data());
-  if (fd < 0) return nullptr;
-  unlink(path.c_str());  // gone when closed, whatever happens
-  return fdopen(fd, "w+b");
 }
 
 void read_at(std::FILE* file, std::uint64_t* out, std::size_t count, std::int64_t offset) {
@@ -91,7 +85,8 @@ SeenSet::SeenSet(SeenSet&& other) noexcept
       size_(other.size_),
       runs_(std::move(other.runs_)),
       file_(other.file_),
-      spill_failed_(other.spill_failed_) {
+      spill_failed_(other.spill_failed_),
+      failure_(std::move(other.failure_)) {
   other.file_ = nullptr;
 }
 
@@ -142,9 +137,12 @@ bool SeenSet::insert(std::uint64_t hash) {
 }
 
 void SeenSet::spill() {
-  if (file_ == nullptr && (file_ = make_temp_file()) == nullptr) {
-    spill_failed_ = true;
-    return;
+  if (file_ == nullptr) {
+    if (Result opened = open_spill_file("duplicate_ids", file_); !opened.ok()) {
+      failure_ = opened;
+      spill_failed_ = true;
+      return;
+    }
   }
   // Sort the table's hashes in place at its front.
   auto end = std::remove(table_.begin(), table_.end(), std::uint64_t{0});
@@ -159,6 +157,10 @@ void SeenSet::spill() {
     spill_failed_ = std::fwrite(table_.data(), sizeof(std::uint64_t), count, file_) != count || std::fflush(file_) != 0;
   }
   if (spill_failed_) {
+    // The run stops (failure()); until the caller sees it, the table keeps what it had.
+    failure_ = Error{Problem("temporary_file_unavailable/duplicate_ids",
+                             {{"folders", "TMPDIR"}, {"reason", system_error_field(errno != 0 ? errno : EIO)}}),
+                     "", 0, 0};
     // Keep everything in memory: rebuild the table from the sorted hashes.
     std::vector<std::uint64_t> kept(table_.begin(), end);
     std::fill(table_.begin(), table_.end(), 0);
@@ -181,8 +183,8 @@ void SeenSet::spill() {
 }
 
 void SeenSet::merge_runs() {
-  std::FILE* merged_file = make_temp_file();
-  if (merged_file == nullptr) return;  // keep the runs as they are: still correct
+  std::FILE* merged_file = nullptr;
+  if (!open_spill_file("duplicate_ids", merged_file).ok()) return;  // keep the runs as they are: still correct
   std::size_t total = 0;
   for (const Run& run : runs_) total += run.count;
   Run merged;

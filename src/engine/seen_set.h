@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ftstatus/problems.h"
+
 namespace ftstatus {
 
 // FNV-1a followed by a 64-bit finalizer; never 0.
@@ -33,6 +35,9 @@ class SeenSet {
   // Adds `hash`; false when it was already there.
   bool insert(std::uint64_t hash);
   std::size_t size() const { return size_; }
+  // Why the set cannot go on in bounded memory (no temporary file could be
+  // made or written): the run must stop.
+  const Result& failure() const { return failure_; }
   std::size_t runs() const { return runs_.size(); }
 
  private:
@@ -58,6 +63,7 @@ class SeenSet {
   std::vector<Run> runs_;
   std::FILE* file_ = nullptr;
   bool spill_failed_ = false;
+  Result failure_;
 };
 
 }  // namespace ftstatus

@@ -1,5 +1,6 @@
 #include "io/output_file.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,39 +17,93 @@ Error file_error(std::string_view code, const std::string& file, int error_numbe
   return Error{Problem(code, {{"reason", system_error_field(error_number)}}), file, 0, 0};
 }
 
+bool is_std_stream(const std::string& path) { return path.empty() || path == "-"; }
+
 }  // namespace
+
+std::string folder_of(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+Result output_write_error(const std::string& name, int error_number) {
+  if (error_number == EPIPE) exit_on_closed_pipe();
+  return file_error("output_write_failed", name, error_number);
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  if (is_std_stream(a) || is_std_stream(b)) return false;
+  struct stat sa {
+  }, sb{};
+  const bool a_exists = stat(a.c_str(), &sa) == 0;
+  const bool b_exists = stat(b.c_str(), &sb) == 0;
+  if (a_exists && b_exists) return S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (a_exists || b_exists) return false;
+  // Neither exists yet: the same path once made absolute, `.`, `..` and links resolved.
+  std::error_code ec_a, ec_b;
+  const auto ca = std::filesystem::weakly_canonical(std::filesystem::absolute(a, ec_a), ec_a);
+  const auto cb = std::filesystem::weakly_canonical(std::filesystem::absolute(b, ec_b), ec_b);
+  return !ec_a && !ec_b ? ca == cb : a == b;
+}
 
 OutputFile::~OutputFile() {
   if (file_ != nullptr && file_ != stdout) std::fclose(file_);
-  if (!temp_.empty()) std::remove(temp_.c_str());
 }
 
-std::string OutputFile::name() const { return path_.empty() || path_ == "-" ? "<stdout>" : path_; }
+std::string OutputFile::name() const { return is_std_stream(path_) ? "<stdout>" : path_; }
 
-Result OutputFile::open() {
-  if (path_.empty() || path_ == "-") {
+Result OutputFile::write_failed(int error_number) const { return output_write_error(name(), error_number); }
+
+Result OutputFile::open(const std::string& input) {
+  if (is_std_stream(path_)) {
     file_ = stdout;
     return {};
   }
-  struct stat info {};
-  if (stat(path_.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+  struct stat existing {};
+  const bool exists = stat(path_.c_str(), &existing) == 0;
+  if (exists && !S_ISREG(existing.st_mode)) {
     // A device or pipe cannot be replaced: write to it.
     file_ = std::fopen(path_.c_str(), "wb");
     if (file_ == nullptr) return file_error("output_cannot_open", path_, errno);
     return {};
   }
-  temp_ = path_ + ".tmp-XXXXXX";
-  int fd = mkstemp(temp_.data());
-  if (fd < 0) {
-    int saved = errno;
-    temp_.clear();
-    return file_error("output_cannot_create_temporary", path_, saved);
+  int fd = -1;
+  if (!temp_.create_in(folder_of(path_), fd)) {
+    const int saved = errno;
+    // A folder that takes no new file, holding a file we may write: write it in place (not atomic, and said so).
+    const bool folder_refuses = saved == EACCES || saved == EPERM || saved == EROFS;
+    if (!exists || !folder_refuses || access(path_.c_str(), W_OK) != 0)
+      return Error{Problem("output_cannot_create_temporary",
+                           {{"folder", folder_of(path_)}, {"reason", system_error_field(saved)}}),
+                   path_, 0, 0};
+    if (!input.empty() && same_file(input, path_))
+      return Error{Problem("output_in_place_is_input", {{"folder", folder_of(path_)}}), path_, 0, 0};
+    file_ = std::fopen(path_.c_str(), "wb");
+    if (file_ == nullptr) return file_error("output_cannot_open", path_, errno);
+    in_place_ = true;
+    return {};
   }
-  // mkstemp creates 0600; give the result the mode a plain create would.
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  if (exists) {
+    // The replacement is the same file to its users: same permissions, owner and group.
+    fchmod(fd, existing.st_mode & 07777);
+    if (existing.st_uid != geteuid() || existing.st_gid != getegid()) {
+      // Only root may give a file away; anyone may keep a group they belong to.
+      if (fchown(fd, existing.st_uid, existing.st_gid) != 0) (void)!fchown(fd, static_cast<uid_t>(-1), existing.st_gid);
+      fchmod(fd, existing.st_mode & 07777);  // fchown clears set-id bits
+    }
+  } else {
+    // mkstemp creates 0600; give the file the mode a plain create would.
+    const mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+  }
   file_ = fdopen(fd, "wb");
+  if (file_ == nullptr) {
+    const int saved = errno;
+    ::close(fd);
+    return file_error("output_cannot_open", path_, saved);
+  }
   return {};
 }
 
@@ -56,41 +111,45 @@ std::string OutputFile::hand_over_path() {
   if (file_ == stdout) return {};
   if (file_ != nullptr) std::fclose(file_);
   file_ = nullptr;
-  return temp_.empty() ? path_ : temp_;
+  handed_over_ = true;
+  return temp_.empty() ? path_ : temp_.path();
 }
 
-Result OutputFile::commit() {
-  if (file_ == nullptr) {
-    // Written by name (a workbook): only the rename is left.
-    if (temp_.empty() || std::rename(temp_.c_str(), path_.c_str()) == 0) {
-      temp_.clear();
-      return {};
-    }
-    return file_error("output_write_failed", path_, errno);
-  }
+Result OutputFile::finish() {
+  if (file_ == nullptr) return {};  // written by name (a workbook), or finished already
   if (file_ == stdout) {
-    if (std::fflush(stdout) == 0) return {};
-    return file_error("output_write_failed", path_, errno);
-  }
-  if (temp_.empty()) {
-    bool ok = std::fclose(file_) == 0;
-    file_ = nullptr;
-    if (ok) return {};
-    return file_error("output_write_failed", path_, errno);
-  }
-  bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
-  ok = std::fclose(file_) == 0 && ok;
-  file_ = nullptr;
-  if (ok && std::rename(temp_.c_str(), path_.c_str()) == 0) {
-    temp_.clear();
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) return write_failed(errno);
     return {};
   }
-  return file_error("output_write_failed", path_, errno);
+  std::FILE* file = file_;
+  file_ = nullptr;
+  int error_number = 0;
+  if (std::fflush(file) != 0 || std::ferror(file)) error_number = errno != 0 ? errno : EIO;
+  // Devices and pipes cannot be synced; a regular file must reach the disk before it replaces the old one.
+  struct stat info {};
+  if (error_number == 0 && fstat(fileno(file), &info) == 0 && S_ISREG(info.st_mode) && fsync(fileno(file)) != 0)
+    error_number = errno;
+  if (std::fclose(file) != 0 && error_number == 0) error_number = errno;
+  if (error_number != 0) {
+    temp_.remove();
+    return write_failed(error_number);
+  }
+  return {};
+}
+
+Result OutputFile::publish() {
+  if (temp_.empty()) return {};
+  if (std::rename(temp_.path().c_str(), path_.c_str()) != 0) {
+    const int saved = errno;
+    temp_.remove();
+    return write_failed(saved);
+  }
+  temp_.release();
+  return {};
 }
 
 InputFile::~InputFile() {
   if (file != nullptr && file != stdin) std::fclose(file);
-  if (!spool.empty()) std::remove(spool.c_str());
 }
 
 Result peek_input(InputFile& input, std::string& head) {
@@ -112,41 +171,39 @@ Result peek_input(InputFile& input, std::string& head) {
     return {};
   }
   // Maybe a workbook, which is read by name: copy the stream to a file.
-  const char* dir = std::getenv("TMPDIR");
-  std::string tmpl = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/ftstatus-stdin-XXXXXX";
-  const int fd = mkstemp(tmpl.data());
-  if (fd < 0) return file_error("input_cannot_spool", tmpl, errno);
-  std::FILE* copy = fdopen(fd, "w+b");
-  if (copy == nullptr) {
-    ::close(fd);
-    std::remove(tmpl.c_str());
-    return file_error("input_cannot_spool", tmpl, errno);
-  }
-  input.spool = tmpl;
+  std::FILE* copy = nullptr;
+  if (Result s = open_named_spill_file("stdin_workbook", input.spool, copy); !s.ok()) return s;
   std::string buffer(1u << 16, '\0');
   for (std::size_t got; (got = std::fread(buffer.data(), 1, buffer.size(), input.file)) > 0;)
     if (std::fwrite(buffer.data(), 1, got, copy) != got) {
+      const int saved = errno;
       std::fclose(copy);
-      return file_error("input_cannot_spool", tmpl, errno);
+      return file_error("input_cannot_spool", input.spool.path(), saved);
     }
   if (std::ferror(input.file)) {
+    const int saved = errno;
     std::fclose(copy);
-    return file_error("input_read_error", input.name, errno);
+    return file_error("input_read_error", input.name, saved);
+  }
+  if (std::fflush(copy) != 0) {
+    const int saved = errno;
+    std::fclose(copy);
+    return file_error("input_cannot_spool", input.spool.path(), saved);
   }
   if (input.file != stdin) std::fclose(input.file);
   input.file = copy;
   std::rewind(copy);
   head.resize(std::fread(head.data(), 1, head.size(), copy));
   std::rewind(copy);
-  input.path = tmpl;
+  input.path = input.spool.path();
   return {};
 }
 
-std::string input_name(const std::string& path) { return path.empty() || path == "-" ? "<stdin>" : path; }
+std::string input_name(const std::string& path) { return is_std_stream(path) ? "<stdin>" : path; }
 
 Result open_input(const std::string& path, InputFile& input) {
   input.name = input_name(path);
-  if (path.empty() || path == "-") {
+  if (is_std_stream(path)) {
     input.file = stdin;
     return {};
   }
