@@ -122,14 +122,19 @@ CsvReader::CsvReader(std::FILE* in, char delimiter, Encoding encoding, CsvLimits
   unescaped_.reserve(4096);
 }
 
+std::size_t CsvReader::grown_capacity() const {
+  // Doubling, but once that reaches the record limit straight to max_capacity():
+  // a 10 GB line costs max_capacity() (and one copy from half of it), not 16 GB.
+  return capacity() * 2 >= limits_.max_record_bytes ? std::max(max_capacity(), capacity() + 4096) : capacity() * 2;
+}
+
 void CsvReader::reserve_after_end(std::size_t bytes) {
-  if (capacity() - end_ < bytes) buf_.resize(std::max(std::min(capacity() * 2, max_capacity()), end_ + bytes) + 1);
+  if (capacity() - end_ < bytes) buf_.resize(std::max(grown_capacity(), end_ + bytes) + 1);
 }
 
 bool CsvReader::fill() {
   if (eof_) return false;
-  // Doubling, but not far past the record limit: a 10 GB line costs max_capacity(), not 16 GB.
-  if (end_ == capacity()) buf_.resize(std::max(std::min(capacity() * 2, max_capacity()), capacity() + 4096) + 1);
+  if (end_ == capacity()) buf_.resize(grown_capacity() + 1);
   std::size_t got;
   if (encoding_ == Encoding::utf8) {
     got = std::fread(buf_.data() + end_, 1, capacity() - end_, in_);

@@ -231,6 +231,8 @@ class CsvReader {
   [[noreturn]] void too_many_fields() const;
   // The buffer never grows past this: one record at its limit plus one read.
   std::size_t max_capacity() const { return limits_.max_record_bytes + (std::size_t(1) << 20) + 16; }
+  // What the buffer grows to when it is full.
+  std::size_t grown_capacity() const;
 
   std::FILE* in_;
   char delimiter_;
@@ -281,7 +283,7 @@ class CsvWriter {
   bool first_ = true;
   bool lone_empty_field_ = false;  // the record so far is one empty field
   std::string buf_;
+  int error_number_ = 0;
 };
 
-  int error_number_ = 0;
 }  // namespace ftstatus
