@@ -153,6 +153,7 @@ struct ClassifySummary {
   long rows_changed = 0;
   std::vector<long> per_status;  // by StatusIndex
   double seconds = 0;
+  std::vector<Problem> notices;  // about the run rather than the rows (an output written in place)
 };
 
 // Reads the header from `source`, accounts for its columns (`columns`), decides
@@ -160,7 +161,6 @@ struct ClassifySummary {
 // every record in order and hands it to every sink. Stops at the first error
 // (unreadable input, a needed column missing, a date that contradicts a
 // guessed day/month order, a sink that cannot write) - before any output
-  std::vector<Problem> notices;  // about the run rather than the rows (an output written in place)
 // when it is about the columns; rows with problems are counted, not errors.
 Result classify_records(Classifier& classifier, RecordSource& source, std::string_view source_name,
                         const ColumnOptions& columns, const std::vector<RecordSink*>& sinks, ClassifySummary& summary);

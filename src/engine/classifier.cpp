@@ -204,9 +204,9 @@ const RowResult& Classifier::classify(const Record& record) {
     const CellValue& cell = cells_[static_cast<std::size_t>(unique_columns_[k])];
     if (!cell.empty && !seen_[k].insert(hash64(cell.text)))
       r.problems.push_back({RowCode::duplicate_id, unique_columns_[k], field_of(unique_columns_[k])});
+    if (!seen_[k].failure().ok() && resource_failure_.ok()) resource_failure_ = seen_[k].failure();
   }
 
-    if (!seen_[k].failure().ok() && resource_failure_.ok()) resource_failure_ = seen_[k].failure();
   r.rule = first_match(rules_.rules, cells_.data(), options_.as_of.days());
   if (r.rule < 0) {
     r.problems.push_back({RowCode::no_rule, -1, -1});
