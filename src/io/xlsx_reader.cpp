@@ -672,13 +672,18 @@ struct XlsxReader::Impl final : public XmlHandler {
       }
       last = first + 1;
     }
-    while (!sheet_done && ready.back().number <= last)
+    // Bounded: a sheet whose rows repeat or go back in their numbers (r=) must not be read whole here.
+    while (!sheet_done && ready.size() <= static_cast<std::size_t>(kMaxHeaderRows) && ready.back().number <= last)
       if (Result s = pump(ready.size() + 1); !s.ok()) return s;
 
     std::vector<std::vector<std::string>> labels(static_cast<std::size_t>(last - first + 1));
     std::size_t header_rows = 0;
-    for (; header_rows < ready.size() && ready[header_rows].number <= last; ++header_rows)
-      labels[static_cast<std::size_t>(ready[header_rows].number - first)] = std::move(ready[header_rows].cells);
+    // The header's rows are the next ones numbered first..last, in increasing order.
+    for (; header_rows < ready.size(); ++header_rows) {
+      const long number = ready[header_rows].number;
+      if (number < first || number > last || (header_rows > 0 && number <= ready[header_rows - 1].number)) break;
+      labels[static_cast<std::size_t>(number - first)] = std::move(ready[header_rows].cells);
+    }
     for (const MergedRange& m : merges) {
       if (m.first_row > last) continue;
       const std::vector<std::string>& origin = labels[static_cast<std::size_t>(m.first_row - first)];
