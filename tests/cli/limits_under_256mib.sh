@@ -49,7 +49,7 @@ for i in range(1, 3000): sys.stdout.write(' ' * i + 'k:\n')" >"$scratch/deep-blo
 check "taxonomy /dev/zero (classify)" "--taxonomy-max-mib" \
   '$ftstatus classify examples/entitlements.csv --taxonomy /dev/zero'
 # lint prints its findings to stdout: a taxonomy it cannot read at all is exit 2 there too.
-check "taxonomy /dev/zero (lint)" "" '$ftstatus lint --taxonomy /dev/zero >&2'
+check "taxonomy /dev/zero (lint)" "larger than 8 MiB" '$ftstatus lint --taxonomy /dev/zero >&2'
 check "deep flow YAML" "--taxonomy-max-depth" "\$ftstatus tree --taxonomy $scratch/deep-flow.yaml"
 check "deep block YAML" "--taxonomy-max-depth" "\$ftstatus validate --l1 x --taxonomy $scratch/deep-block.yaml"
 check "a million YAML values" "--taxonomy-max-nodes" "\$ftstatus tree --taxonomy $scratch/many-nodes.yaml"
