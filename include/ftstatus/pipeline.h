@@ -42,6 +42,9 @@ struct CsvReadOptions {
 struct DialectOverrides {
   std::optional<bool> bom;                // --bom / --no-bom
   std::optional<LineEnding> line_ending;  // --crlf / --lf
+  // --formulas neutralize|keep; unset: neutralise in Excel-dialect output
+  // (excel_dialect) and always in the reject table.
+  std::optional<bool> neutralize_formulas;
 };
 
 // How one date column's day/month order was chosen.
@@ -125,6 +128,10 @@ struct OutputOptions {
   char input_delimiter = 0;  // when equal to delimiter, well-formed records are copied as they came
   bool bom = false;          // start with a UTF-8 BOM so Excel reads UTF-8 (the input had one, or was cp1252/UTF-16)
   LineEnding line_ending = LineEnding::lf;  // as the input's records ended
+  // CSV only: a text cell a spreadsheet would run as a formula (it starts with
+  // '=', '+', '-', '@', tab or CR and is not a plain number) is written after
+  // an apostrophe. run_classify sets it for Excel-dialect output, see excel_dialect().
+  bool neutralize_formulas = false;
   // --apply: fill the current l1/l2/l3 cells with the suggestion where they
   // are empty (`overwrite`: always). `changed` still compares with the input.
   bool apply = false;
@@ -206,6 +213,12 @@ class FindingSink {
 // one or came in Windows-1252 or UTF-16 (Excel reads a CSV without a BOM in
 // the machine's code page), unless `override` says.
 bool wants_bom(const InputReport& input, std::optional<bool> override = std::nullopt);
+// Whether CSV written this way is meant for a spreadsheet (Excel's dialect),
+// so formula-like text cells are neutralised: it starts with a BOM (by
+// default when the input had one or was Windows-1252 or UTF-16), or it is
+// ';'-delimited with CRLF line ends (Excel's CSV where the decimal separator
+// is a comma), or its input was a workbook.
+bool excel_dialect(bool bom, char delimiter, LineEnding line_ending, bool from_workbook);
 
 struct ValidateSummary {
   InputReport input;

@@ -37,7 +37,17 @@ Result ColumnMapOptions::get(const Schema& schema, ColumnOptions& out) const {
   return {};
 }
 
+void FormulasOption::add_to(CLI::App& app) {
+  app.add_option("--formulas", value, help_text("option_formulas"))->check(one_of({"keep", "neutralize"}));
+}
+
+std::optional<bool> FormulasOption::get() const {
+  if (value.empty()) return std::nullopt;
+  return value != "keep";
+}
+
 void DialectOptions::add_to(CLI::App& app) {
+  formulas.add_to(app);
   auto* with_bom = app.add_flag("--bom", bom, help_text("option_bom"));
   auto* without_bom = app.add_flag("--no-bom", no_bom, help_text("option_no_bom"));
   with_bom->excludes(without_bom);
@@ -52,6 +62,7 @@ DialectOverrides DialectOptions::get() const {
   if (no_bom) out.bom = false;
   if (crlf) out.line_ending = LineEnding::crlf;
   if (lf) out.line_ending = LineEnding::lf;
+  out.neutralize_formulas = formulas.get();
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Options every command that reads an export shares, beyond CsvInputOptions:
 // how headers find columns (--map, --map-file, --allow-missing) and how the
 // output's dialect may differ from the input's (--bom, --crlf, ...).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,16 @@ struct ColumnMapOptions {
   Result get(const Schema& schema, ColumnOptions& out) const;
 };
 
+// --formulas keep|neutralize: whether CSV cells a spreadsheet would run as
+// formulas get an apostrophe (unset: in Excel-dialect output and --errors).
+struct FormulasOption {
+  std::string value;
+  void add_to(CLI::App& app);
+  std::optional<bool> get() const;
+};
+
 struct DialectOptions {
+  FormulasOption formulas;
   bool bom = false;
   bool no_bom = false;
   bool crlf = false;

@@ -29,6 +29,7 @@ struct Options {
   AsOfOption as_of;
   CsvInputOptions csv;
   ColumnMapOptions columns;
+  FormulasOption formulas;  // of the CSV report
   Assignment assignment;
   std::string input;
   std::string format = "text";
@@ -74,6 +75,7 @@ int validate_file(const Options& o) {
                               : o.format == "json" ? ReportFormat::json
                                                    : ReportFormat::text;
   FindingReport report(std::cout, format, request.lang);
+  report.set_formulas(o.formulas.get());
   ValidateSummary summary;
   if (Result s = run_validate(*loaded.taxonomy, loaded.rules, request, report, summary); !s.ok())
     return report_error(s.error(), request.lang);
@@ -111,6 +113,7 @@ std::function<int()> setup_validate(CLI::App& app) {
       ->capture_default_str();
   o->csv.add_to(app);
   o->columns.add_to(app);
+  o->formulas.add_to(app);
   o->taxonomy.add_to(app);
 
   return [o] {

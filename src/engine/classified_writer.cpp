@@ -6,12 +6,23 @@
 
 #include <fmt/format.h>
 
+#include "engine/formula_guard.h"
 #include "ftstatus/problems.h"
 #include "io/json_writer.h"
 #include "io/xlsx_reader.h"
 #include "io/output_file.h"
 
 namespace ftstatus {
+
+void write_cell(CsvWriter& csv, std::string_view cell, bool neutralize, std::string& scratch) {
+  if (!neutralize || !needs_formula_guard(cell)) {
+    csv.field(cell);
+    return;
+  }
+  scratch.assign(1, '\'');
+  scratch.append(cell);
+  csv.field(scratch);
+}
 
 void split_raw_fields(std::string_view raw, char delimiter, std::vector<std::string_view>& out) {
   // The record was scanned already, so it is well formed: a quote opens a
@@ -114,6 +125,17 @@ ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Class
     status_labels_.push_back(options.labels == Labels::id ? s.id : s.name.get(name_lang));
   scratch_.reserve(256);
   json_.reserve(1 << 16);
+  guarded_.reserve(256);
+  options_.neutralize_formulas = options.neutralize_formulas && options.format == OutputFormat::csv;
+}
+
+void ClassifiedWriter::put(std::string_view cell) { write_cell(csv_, cell, options_.neutralize_formulas, guarded_); }
+
+bool ClassifiedWriter::needs_guard(const Record& record) const {
+  if (!options_.neutralize_formulas) return false;
+  for (std::string_view field : record.fields)
+    if (needs_formula_guard(field)) return true;
+  return false;
 }
 
 void ClassifiedWriter::fill_levels(StatusIndex status) {
@@ -171,7 +193,7 @@ void ClassifiedWriter::header(const Record& header) {
     return;
   }
   if (options_.bom) csv_.raw("\xEF\xBB\xBF");
-  for (std::string_view name : header.fields) csv_.field(name);
+  for (std::string_view name : header.fields) put(name);
   for (std::size_t k : added_)
     if (classifier_.output_field(k) < 0) csv_.field(outputs[k]);
   csv_.end_record();
@@ -222,8 +244,11 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
     // Cells are written as they came: a well-formed record is copied byte for
     // byte; a short row is padded so the added columns stay aligned (its
     // field_count problem says so).
+    // A cell a spreadsheet would run as a formula gets its apostrophe (a
+    // check of the first byte of each cell first).
     const bool same_delimiter = options_.delimiter == options_.input_delimiter;
-    if (!rewrite_ && !record.stray_cr && record.fields.size() == width && same_delimiter) {
+    const bool guard = needs_guard(record);
+    if (!rewrite_ && !guard && !record.stray_cr && record.fields.size() == width && same_delimiter) {
       csv_.raw_fields(record.raw);
     } else {
       // Some cells change (ftstatus's own columns of an earlier run, --apply),
@@ -238,35 +263,35 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
           const StatusIndex s = level_status_[replaced - kAppliedLevel0];
           const bool fill = s != kNoStatus && (options_.apply_overwrite || (trim(cell).empty() && extends(result)));
           if (fill) {
-            csv_.field(status_labels_[static_cast<std::size_t>(s)]);
+            put(status_labels_[static_cast<std::size_t>(s)]);
             continue;
           }
         } else if (replaced >= 0) {
-          csv_.field(added_value(static_cast<std::size_t>(replaced), record, result));
+          put(added_value(static_cast<std::size_t>(replaced), record, result));
           continue;
         }
-        if (copy_raw)
+        if (copy_raw && !(guard && needs_formula_guard(cell)))
           csv_.raw_fields(raw_fields_[f]);
         else
-          csv_.field(cell);
+          put(cell);
       }
     }
     if (!rewrite_) {
       // The common case, none of the added columns in the input: straight out.
       for (int level = 0; level < levels_; ++level)
-        csv_.field(level_status_[level] == kNoStatus ? std::string_view()
-                                                     : status_labels_[static_cast<std::size_t>(level_status_[level])]);
-      csv_.field(rule);
-      csv_.field(scratch_);
+        put(level_status_[level] == kNoStatus ? std::string_view()
+                                              : status_labels_[static_cast<std::size_t>(level_status_[level])]);
+      put(rule);
+      put(scratch_);
       if (has_current_) csv_.field(result.changed ? "true" : "false");
-      if (options_.explain) csv_.field(classifier_.explain(record));
+      if (options_.explain) put(classifier_.explain(record));
     } else {
       for (std::size_t k : added_)
-        if (classifier_.output_field(k) < 0) csv_.field(added_value(k, record, result));
+        if (classifier_.output_field(k) < 0) put(added_value(k, record, result));
     }
     // Cells beyond the header go last, after the added columns: nothing is
     // lost and every named column stays aligned.
-    for (std::size_t f = width; f < record.fields.size(); ++f) csv_.field(record.fields[f]);
+    for (std::size_t f = width; f < record.fields.size(); ++f) put(record.fields[f]);
     csv_.end_record();
     return;
   }

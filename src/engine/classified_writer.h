@@ -27,6 +27,10 @@ void append_cell_name(std::string& out, std::string_view sheet, int field, long 
 std::string describe_problem(const Classifier& classifier, const RowProblem& problem, const RowResult& result,
                              Lang lang);
 
+// Writes `cell` to `csv`, after an apostrophe when `neutralize` and it would
+// run as a formula in a spreadsheet (needs_formula_guard); `scratch` holds it.
+void write_cell(CsvWriter& csv, std::string_view cell, bool neutralize, std::string& scratch);
+
 // The fields of a well-formed CSV record as they are written in it (quotes
 // and all), so unchanged cells can be copied byte for byte.
 void split_raw_fields(std::string_view raw, char delimiter, std::vector<std::string_view>& out);
@@ -50,6 +54,9 @@ class ClassifiedWriter final : public RecordSink {
   // Whether the row's current status is the suggestion or one of its parents.
   bool extends(const RowResult& result) const;
   void flush_if_full();
+  // One CSV cell, after an apostrophe when it would run as a formula (--formulas).
+  void put(std::string_view cell);
+  bool needs_guard(const Record& record) const;
 
   std::FILE* out_;
   std::string name_;
@@ -68,6 +75,7 @@ class ClassifiedWriter final : public RecordSink {
   StatusIndex level_status_[3] = {kNoStatus, kNoStatus, kNoStatus};
   std::string scratch_;
   std::string json_;
+  std::string guarded_;  // a neutralised cell: the apostrophe and the cell
   bool ok_ = true;
 };
 

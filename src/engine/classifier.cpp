@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/formula_guard.h"
 #include "engine/seen_set.h"
 #include "ftstatus/validator.h"
 #include "model/utf8.h"
@@ -110,7 +111,7 @@ StatusIndex Classifier::resolve_child(StatusIndex parent, std::string_view text)
 StatusIndex Classifier::resolve_current(const std::string_view (&levels)[3]) {
   StatusIndex current = kNoStatus;
   for (int level = 0; level < 3; ++level) {
-    std::string_view text = trim(levels[level]);
+    std::string_view text = without_formula_guard(trim(levels[level]));
     if (text.empty()) return current;
     // An unknown name is a different assignment from any suggestion.
     current = resolve_child(current, text);
@@ -155,7 +156,8 @@ const RowResult& Classifier::classify(const Record& record) {
       if (col.required) r.problems.push_back({RowCode::missing_id, static_cast<int>(c), f});
       continue;
     }
-    std::string_view text = trim(record.fields[static_cast<std::size_t>(f)]);
+    // `'=x` as a spreadsheet-bound output wrote it reads as `=x` (engine/formula_guard.h).
+    std::string_view text = without_formula_guard(trim(record.fields[static_cast<std::size_t>(f)]));
     if (!record.error_cells.empty() && static_cast<std::size_t>(f) < record.error_cells.size() &&
         record.error_cells[static_cast<std::size_t>(f)] != 0) {
       // A workbook's error value (#N/A) is no value of any type, text included.

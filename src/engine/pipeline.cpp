@@ -101,6 +101,7 @@ class RejectWriter final : public RecordSink {
         classifier_(classifier),
         lang_(lang),
         bom_(dialect.bom),
+        neutralize_(dialect.neutralize_formulas),
         sheet_(dialect.sheet),
         csv_(out, dialect.delimiter, dialect.line_ending) {}
 
@@ -121,8 +122,9 @@ class RejectWriter final : public RecordSink {
       csv_.field(p.column >= 0 ? std::string_view(schema.columns[static_cast<std::size_t>(p.column)].id)
                                : std::string_view());
       csv_.field(row_code_name(p.code));
-      csv_.field(describe_problem(classifier_, p, result, lang_));
-      csv_.field(record.raw);
+      write_cell(csv_, describe_problem(classifier_, p, result, lang_), neutralize_, guarded_);
+      // The raw record is one cell: a spreadsheet would run `=HYPERLINK(...),x` as a formula.
+      write_cell(csv_, record.raw, neutralize_, guarded_);
       csv_.end_record();
     }
   }
@@ -136,9 +138,11 @@ class RejectWriter final : public RecordSink {
   const Classifier& classifier_;
   Lang lang_;
   bool bom_;
+  bool neutralize_;
   std::string sheet_;
   CsvWriter csv_;
   std::string number_;
+  std::string guarded_;
 };
 
 }  // namespace
@@ -223,6 +227,10 @@ void HeldRecords::view(View index, Record& record) const {
 bool wants_bom(const InputReport& input, std::optional<bool> override) {
   return override.value_or(input.bom || input.encoding == Encoding::cp1252 || input.encoding == Encoding::utf16le ||
                            input.encoding == Encoding::utf16be);
+}
+
+bool excel_dialect(bool bom, char delimiter, LineEnding line_ending, bool from_workbook) {
+  return bom || (delimiter == ';' && line_ending == LineEnding::crlf) || from_workbook;
 }
 
 std::optional<OutputFormat> parse_output_format(std::string_view text) {
@@ -353,6 +361,8 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       options.sheet = source_.sheet();
       options.lang = request_.lang;
       options.apply_overwrite = request_.apply_overwrite;
+      options.neutralize_formulas = request_.dialect.neutralize_formulas.value_or(
+          excel_dialect(options.bom, options.delimiter, options.line_ending, !options.sheet.empty()));
       if (request_.format == OutputFormat::xlsx) {
         WorkbookOutputOptions workbook;
         workbook.labels = request_.labels;
@@ -363,8 +373,12 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       } else {
         sinks_.push_back(make_classified_sink(output_.file(), output_.name(), classifier_, options));
       }
-      if (errors_.file() != nullptr)
-        sinks_.push_back(make_reject_sink(errors_.file(), errors_.name(), classifier_, request_.lang, options));
+      if (errors_.file() != nullptr) {
+        // The reject table's raw records are what an injected formula hides in: neutralised unless --formulas keep.
+        OutputOptions reject = options;
+        reject.neutralize_formulas = request_.dialect.neutralize_formulas.value_or(true);
+        sinks_.push_back(make_reject_sink(errors_.file(), errors_.name(), classifier_, request_.lang, reject));
+      }
       for (auto& sink : sinks_) sink->header(header);
     }
     void row(const Record& record, const RowResult& result) override {

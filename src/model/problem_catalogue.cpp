@@ -1416,6 +1416,10 @@ constexpr ProblemInfo kCatalogue[] = {
     {"help", note, "Stop when a CSV record has more than this many fields",
      "Se detiene si un registro CSV tiene más de estos campos", "", "", "option_max_fields"},
     // ---- part 6: formula neutralisation (helper X adds rows below this line)
+    {"help", note,
+     "Cells that start with = + - @ tab or CR (not numbers) get a leading apostrophe so a spreadsheet does not run them as formulas: keep or neutralize (default: neutralize in Excel-dialect CSV - a BOM, ';' with CRLF, or a workbook input - and in --errors)",
+     "Las celdas que empiezan por = + - @ tabulador o CR (no números) llevan un apóstrofo delante para que una hoja de cálculo no las ejecute como fórmulas: keep o neutralize (por omisión: neutralize en CSV con el dialecto de Excel - un BOM, ';' con CRLF o un libro de entrada - y en --errors)",
+     "", "", "option_formulas"},
     // ---- part 6: fuzzing and sanitizers (helper F adds rows below this line)
 };
 // clang-format on

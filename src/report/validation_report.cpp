@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/classified_writer.h"
+
 namespace ftstatus {
 
 namespace {
@@ -93,6 +95,7 @@ void FindingReport::input_known(const InputReport& input) {
   delimiter_ = input.delimiter;
   line_ending_ = input.line_ending;
   bom_ = wants_bom(input);
+  neutralize_ = formulas_.value_or(excel_dialect(bom_, delimiter_, line_ending_, !input.sheet.empty()));
 }
 
 // The CSV header or the JSON opening, written with the first finding or at
@@ -116,10 +119,10 @@ void FindingReport::add(const RowFinding& f) {
   start();
   if (format_ == ReportFormat::csv) {
     csv_->field(std::to_string(f.line));
-    csv_->field(f.id);
+    write_cell(*csv_, f.id, neutralize_, guarded_);  // from the input
     csv_->field(f.code);
-    csv_->field(f.message);
-    csv_->field(f.fix);
+    write_cell(*csv_, f.message, neutralize_, guarded_);  // may quote a cell
+    write_cell(*csv_, f.fix, neutralize_, guarded_);
     csv_->end_record();
   } else if (format_ == ReportFormat::json) {
     json_.begin_object();

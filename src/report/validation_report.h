@@ -24,7 +24,10 @@ enum class ReportFormat { text, csv, json };
 class FindingReport final : public FindingSink {
  public:
   FindingReport(std::ostream& out, ReportFormat format, Lang lang);
-  // A CSV report is written as the input was: delimiter, line ends, BOM.
+  // A CSV report is written as the input was: delimiter, line ends, BOM;
+  // in Excel's dialect (excel_dialect()) cells that would run as formulas get
+  // an apostrophe, unless `formulas` (--formulas) says otherwise.
+  void set_formulas(std::optional<bool> formulas) { formulas_ = formulas; }
   void input_known(const InputReport& input) override;
   void add(const RowFinding& finding) override;
   // Writes the totals and closes the JSON object.
@@ -38,6 +41,9 @@ class FindingReport final : public FindingSink {
   char delimiter_ = ',';
   LineEnding line_ending_ = LineEnding::lf;
   bool bom_ = false;
+  std::optional<bool> formulas_;
+  bool neutralize_ = false;
+  std::string guarded_;
   std::optional<CsvWriter> csv_;  // made when the report starts, in the input's dialect
   JsonWriter json_;
   bool started_ = false;

@@ -14,7 +14,9 @@ import io
 import os
 import subprocess
 import sys
+import re
 import tempfile
+import zipfile
 
 try:
     import openpyxl
@@ -94,13 +96,20 @@ with tempfile.TemporaryDirectory() as tmp:
     # Cells that look like formulas stay text.
     risky = os.path.join(tmp, "risky.csv")
     with open(risky, "w", encoding="utf-8") as f:
-        f.write("entitlement_id,customer,intent\n=1+1,+SUM(A1:A2),no\n@A1,-2+3,no\n")
+        f.write("entitlement_id,customer,intent\n=1+1,+SUM(A1:A2),no\n@A1,-2+3,no\n"
+                "FT-3,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",no\n")
     out = os.path.join(tmp, "risky.xlsx")
     r = run("classify", risky, "--as-of", "2026-11-24", "--allow-missing", "all", "-o", out)
     ws = openpyxl.load_workbook(out)["Data"]
     cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
     check(all(c.data_type != "f" for c in cells), "formula-looking input stays text")
     check(ws["A2"].value == "=1+1" and ws["B2"].value == "+SUM(A1:A2)", "texts kept: %r" % ws["B2"].value)
+    check(ws["B4"].value == '=HYPERLINK("http://x","y")' and ws["B4"].data_type == "s",
+          "=HYPERLINK(...) is a string cell: %r %s" % (ws["B4"].value, ws["B4"].data_type))
+    # In the sheet's XML itself (not only as openpyxl reads it): no <f> element, so Excel runs nothing.
+    with zipfile.ZipFile(out) as book_zip:
+        sheet_xml = book_zip.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    check(re.search(r"<f[ >/]", sheet_xml) is None, "no <f> element in the data sheet's XML")
 
     # Bulk validate's report as a workbook.
     report = os.path.join(tmp, "informe.xlsx")
