@@ -273,7 +273,7 @@ class CsvWriter {
   // Fields already in CSV form with this delimiter (an input record's raw
   // text): appended as they are, and later fields follow a delimiter.
   void raw_fields(std::string_view csv_text);
-  bool flush();  // false once a write has failed
+  bool flush();                                       // false once a write has failed
   int error_number() const { return error_number_; }  // the first failed write's errno
 
  private:
