@@ -474,7 +474,23 @@ void CsvWriter::field(std::string_view text) {
   first_ = false;
   bool quote = false;
   for (char c : text) quote |= c == delimiter_ || c == '"' || c == '\n' || c == '\r';
-  if (!quote) {
+  if (text.size() >= kDirectWriteBytes) {
+    // A huge cell goes straight to the file: the buffer never holds a second copy of it.
+    if (quote) buf_ += '"';
+    flush();
+    if (!quote) {
+      write_direct(text);
+    } else {
+      for (std::size_t at = 0; at < text.size();) {
+        const std::size_t q = text.find('"', at);
+        const std::size_t end = q == std::string_view::npos ? text.size() : q + 1;
+        write_direct(text.substr(at, end - at));
+        if (q != std::string_view::npos) write_direct("\"");
+        at = end;
+      }
+      buf_ += '"';
+    }
+  } else if (!quote) {
     buf_.append(text);
   } else {
     buf_ += '"';
@@ -497,10 +513,20 @@ void CsvWriter::end_record() {
 
 void CsvWriter::raw(std::string_view text) { buf_.append(text); }
 
+void CsvWriter::write_direct(std::string_view bytes) {
+  if (error_number_ == 0 && !bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size())
+    error_number_ = errno != 0 ? errno : EIO;
+}
+
 void CsvWriter::raw_fields(std::string_view csv_text) {
   if (!first_) buf_ += delimiter_;
   lone_empty_field_ = first_ && csv_text.empty();
   first_ = false;
+  if (csv_text.size() >= kDirectWriteBytes) {
+    flush();
+    write_direct(csv_text);
+    return;
+  }
   buf_.append(csv_text);
 }
 

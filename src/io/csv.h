@@ -277,6 +277,8 @@ class CsvWriter {
   int error_number() const { return error_number_; }  // the first failed write's errno
 
  private:
+  static constexpr std::size_t kDirectWriteBytes = std::size_t(1) << 20;
+  void write_direct(std::string_view bytes);
   std::FILE* out_;
   char delimiter_;
   LineEnding ending_;
