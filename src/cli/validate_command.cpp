@@ -51,11 +51,11 @@ int validate_file(const Options& o) {
     // A workbook is written by name, replaced only when the run succeeds.
     if (o.output.empty() || o.output == "-")
       return report_error(Error{Problem("output_workbook_needs_file")}, request.lang);
-    OutputFile output(o.output);
     // The report is not the input classified: it must never replace it.
     if (same_file(o.output, o.input))
       return report_error(Error{Problem("output_same_file/report_is_input"), o.output, 0, 0}, request.lang);
     set_fallback_temporary_folder(o.output);
+    OutputFile output(o.output);
     if (Result s = output.open(o.input); !s.ok()) return report_error(s.error(), request.lang);
     if (output.in_place())
       std::cerr << "ftstatus: "

@@ -9,8 +9,8 @@
 #include "engine/formula_guard.h"
 #include "ftstatus/problems.h"
 #include "io/json_writer.h"
-#include "io/xlsx_reader.h"
 #include "io/output_file.h"
+#include "io/xlsx_reader.h"
 
 namespace ftstatus {
 

@@ -317,6 +317,12 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
   // A workbook is a zip, written by name: not to standard output.
   if (request.format == OutputFormat::xlsx && (request.output.empty() || request.output == "-"))
     return Error{Problem("output_workbook_needs_file")};
+  // -o may name the input (the output replaces it once written); --errors may not.
+  if (!request.errors.empty() && same_file(request.errors, request.input))
+    return Error{Problem("output_same_file/errors_is_input"), request.errors, 0, 0};
+  if (!request.errors.empty() && same_file(request.errors, request.output))
+    return Error{Problem("output_same_file/errors_is_output", {{"file", request.output}}), request.errors, 0, 0};
+  set_fallback_temporary_folder(request.output);
   std::unique_ptr<RecordSource> source;
   std::string input_name;
   if (Result s = open_record_source(request.input, request.csv, source, input_name); !s.ok()) return s;
@@ -330,12 +336,6 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
     if (written->in_place())
       notices.push_back(
           Problem("output_written_in_place", {{"folder", folder_of(written->name())}, {"file", written->name()}}));
-  // -o may name the input (the output replaces it once written); --errors may not.
-  if (!request.errors.empty() && same_file(request.errors, request.input))
-    return Error{Problem("output_same_file/errors_is_input"), request.errors, 0, 0};
-  if (!request.errors.empty() && same_file(request.errors, request.output))
-    return Error{Problem("output_same_file/errors_is_output", {{"file", request.output}}), request.errors, 0, 0};
-  set_fallback_temporary_folder(request.output);
 
   Classifier classifier(taxonomy, rules, request.classify);
   // The sinks are made once the header is read: the output repeats the

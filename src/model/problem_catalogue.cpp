@@ -1263,7 +1263,6 @@ constexpr ProblemInfo kCatalogue[] = {
      "falta: {column}: permitido por --allow-missing, vacía en todas las filas",
      "", ""},
     // ---- part 6: output files, signals and out of memory (lead adds rows below this line)
-    // ---- part 6: limits, positions and dates (helper L adds rows below this line)
     {"output_in_place_is_input", error,
      "{folder} takes no temporary file, so the output would be written over the input while it is read",
      "{folder} no admite archivos temporales, así que la salida se escribiría sobre la entrada mientras se lee",
@@ -1324,6 +1323,7 @@ constexpr ProblemInfo kCatalogue[] = {
      "free memory, raise the limit (ulimit -v), or split the input",
      "libere memoria, suba el límite (ulimit -v) o divida la entrada",
      "on_file"},
+    // ---- part 6: limits, positions and dates (helper L adds rows below this line)
     {"xlsx_string_too_long", error,
      "the text in cell {cell} of sheet \"{sheet}\" is longer than {max} bytes",
      "el texto de la celda {cell} de la hoja \"{sheet}\" tiene más de {max} bytes",
