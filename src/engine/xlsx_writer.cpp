@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "engine/classified_writer.h"
+#include "engine/formula_guard.h"
 #include "ftstatus/date.h"
 #include "io/xlsx_reader.h"
 #include "model/utf8.h"
@@ -195,7 +196,9 @@ class WorkbookWriter final : public RecordSink {
       if (flagged) worksheet_write_blank(data_, r, col, problem_);
       return;
     }
-    const std::string clean = cell_text(value);
+    // A string cell is never a formula, so the apostrophe an earlier spreadsheet-bound CSV put before
+    // `=x` (engine/formula_guard.h) is not needed here: the cell shows `=x`, as it did in Excel.
+    const std::string clean = cell_text(has_formula_guard(value) ? value.substr(1) : value);
     worksheet_write_string(data_, r, col, clean.c_str(), flagged ? problem_ : nullptr);
   }
 

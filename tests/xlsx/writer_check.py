@@ -97,7 +97,8 @@ with tempfile.TemporaryDirectory() as tmp:
     risky = os.path.join(tmp, "risky.csv")
     with open(risky, "w", encoding="utf-8") as f:
         f.write("entitlement_id,customer,intent\n=1+1,+SUM(A1:A2),no\n@A1,-2+3,no\n"
-                "FT-3,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",no\n")
+                "FT-3,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",no\n"
+                "FT-4,'=2+2,no\n")  # neutralised by an earlier spreadsheet-bound CSV
     out = os.path.join(tmp, "risky.xlsx")
     r = run("classify", risky, "--as-of", "2026-11-24", "--allow-missing", "all", "-o", out)
     ws = openpyxl.load_workbook(out)["Data"]
@@ -106,6 +107,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check(ws["A2"].value == "=1+1" and ws["B2"].value == "+SUM(A1:A2)", "texts kept: %r" % ws["B2"].value)
     check(ws["B4"].value == '=HYPERLINK("http://x","y")' and ws["B4"].data_type == "s",
           "=HYPERLINK(...) is a string cell: %r %s" % (ws["B4"].value, ws["B4"].data_type))
+    check(ws["B5"].value == "=2+2" and ws["B5"].data_type == "s",
+          "an earlier CSV's apostrophe is not needed in a string cell: %r" % ws["B5"].value)
     # In the sheet's XML itself (not only as openpyxl reads it): no <f> element, so Excel runs nothing.
     with zipfile.ZipFile(out) as book_zip:
         sheet_xml = book_zip.read("xl/worksheets/sheet1.xml").decode("utf-8")
