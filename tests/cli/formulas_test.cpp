@@ -86,7 +86,7 @@ TEST_CASE("plain CSV and JSONL output keep every cell as it came", "[formulas][c
   CHECK_FALSE(contains(jsonl.out, "'"));
 }
 
-TEST_CASE("--formulas keep|neutralize overrides the dialect", "[formulas][classify]") {
+TEST_CASE("the --formulas flag, keep or neutralize, overrides the dialect", "[formulas][classify]") {
   TempDir dir;
   std::string bom = dir.file("bom.csv", kBom + risky_rows(',', "\n"));
   std::string plain = dir.file("plain.csv", risky_rows(',', "\n"));
@@ -97,7 +97,7 @@ TEST_CASE("--formulas keep|neutralize overrides the dialect", "[formulas][classi
   CHECK(bad.status == 2);
 }
 
-TEST_CASE("--errors always neutralises its raw records and messages", "[formulas][classify]") {
+TEST_CASE("the --errors table always neutralises its raw records and messages", "[formulas][classify]") {
   TempDir dir;
   // A plain comma/LF file: the output keeps its cells, the reject table does not.
   std::string in = dir.file("plain.csv",
