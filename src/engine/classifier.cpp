@@ -32,6 +32,7 @@ static_assert(kRowCodeNames.size() == static_cast<std::size_t>(RowCode::target_d
 constexpr std::size_t kMaxCachedNames = 4096;
 
 bool has_lone_cr(std::string_view text) {
+  if (text.empty()) return false;  // its data() may be null, which memchr must not get (UBSan)
   for (const char *p = text.data(), *end = p + text.size();
        (p = static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
     if (p + 1 == end || p[1] != '\n') return true;
