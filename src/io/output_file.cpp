@@ -21,12 +21,6 @@ bool is_std_stream(const std::string& path) { return path.empty() || path == "-"
 
 }  // namespace
 
-std::string folder_of(const std::string& path) {
-  const std::size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
 Result output_write_error(const std::string& name, int error_number) {
   if (error_number == EPIPE) exit_on_closed_pipe();
   return file_error("output_write_failed", name, error_number);

@@ -58,9 +58,6 @@ class OutputFile {
 // output ("" or "-") and devices are never the same file as anything.
 bool same_file(const std::string& a, const std::string& b);
 
-// The folder a path's file is in ("." for a bare name).
-std::string folder_of(const std::string& path);
-
 // Opens an input path ("" or "-" is stdin); the FILE is closed by the holder.
 struct InputFile {
   std::FILE* file = nullptr;

@@ -174,13 +174,14 @@ Result open_named_spill_file(std::string_view purpose, TemporaryPath& path, std:
   return {};
 }
 
+std::string folder_of(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
 void set_fallback_temporary_folder(const std::string& output_path) {
-  if (output_path.empty() || output_path == "-") {
-    g_fallback_folder.clear();
-    return;
-  }
-  const std::size_t slash = output_path.rfind('/');
-  g_fallback_folder = slash == std::string::npos ? std::string(".") : slash == 0 ? "/" : output_path.substr(0, slash);
+  g_fallback_folder = output_path.empty() || output_path == "-" ? std::string() : folder_of(output_path);
 }
 
 }  // namespace ftstatus

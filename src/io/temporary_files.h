@@ -62,6 +62,8 @@ Result open_spill_file(std::string_view purpose, std::FILE*& file);
 // The same, keeping the file's name (a workbook read by name): `path` is
 // registered and removed by its destructor.
 Result open_named_spill_file(std::string_view purpose, TemporaryPath& path, std::FILE*& file);
+// The folder a path's file is in ("." for a bare name).
+std::string folder_of(const std::string& path);
 // The output's folder, where spill files go when TMPDIR cannot take them.
 void set_fallback_temporary_folder(const std::string& output_path);
 
