@@ -103,6 +103,24 @@ class Classifier {
   // file to keep memory bounded); the caller stops reading when set.
   const Result& resource_failure() const { return resource_failure_; }
 
+  // Takes another classifier's binding: header columns, line ending and
+  // day/month orders (a worker's classifier, like the one that read the header).
+  void bind_like(const Classifier& other);
+
+  // How classify() finds repeated ids. `seen`: against the ids of every row
+  // it classified before. `collect`: not at all, but unique_hashes() gives
+  // the row's ids for a check in input order elsewhere (parallel workers).
+  // `given`: the rows set_given_repeats() names repeat.
+  enum class RepeatCheck { seen, collect, given };
+  void set_repeat_check(RepeatCheck check) { repeat_check_ = check; }
+  std::size_t unique_column_count() const { return unique_columns_.size(); }
+  // With `collect`: the last row's hash64 of each unique column's value, 0 when it is empty.
+  const std::vector<std::uint64_t>& unique_hashes() const { return unique_hashes_; }
+  // With `given`: bit k set when unique column k repeats in the next row.
+  void set_given_repeats(std::uint64_t bits) { given_repeats_ = bits; }
+  // The `seen` check on its own: false when unique column k already had `hash`.
+  bool insert_seen(std::size_t k, std::uint64_t hash);
+
   // Classifies one data record; the result is reused by the next call.
   const RowResult& classify(const Record& record);
 
@@ -147,6 +165,9 @@ class Classifier {
   int l3_column_ = -1;
   std::vector<int> unique_columns_;
   std::vector<SeenSet> seen_;  // hashes of each unique column's values
+  RepeatCheck repeat_check_ = RepeatCheck::seen;
+  std::vector<std::uint64_t> unique_hashes_;
+  std::uint64_t given_repeats_ = 0;
   RowResult result_;
   // Exports repeat a few distinct l1/l2/l3 spellings: resolve each once.
   struct StringHash {

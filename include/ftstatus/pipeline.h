@@ -113,6 +113,12 @@ class RecordSink {
   virtual void row(const Record& record, const RowResult& result) = 0;
   // Flushes; an Error names the output and the system's reason.
   virtual Result finish() = 0;
+  // A sink made with no file keeps what it writes; take_pending() swaps those
+  // bytes into `into` (parallel workers hand their chunks over this way).
+  virtual void take_pending(std::string& into) { into.clear(); }
+  virtual std::size_t pending_size() const { return 0; }
+  // Writes, as they are, bytes that a sink of the same kind formatted.
+  virtual void write_formatted(std::string_view bytes) { (void)bytes; }
 };
 
 enum class OutputFormat { csv, jsonl, xlsx };
@@ -189,6 +195,9 @@ struct ClassifyRequest {
   ColumnOptions columns;
   DialectOverrides dialect;
   Lang lang = Lang::en;  // of the reject table's messages
+  // Classifying threads (--threads); 0: one per processor. Workbooks, in or
+  // out, are read and written on one.
+  int threads = 0;
 };
 Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
                     ClassifySummary& summary);

@@ -7,6 +7,7 @@
 // cells unchanged plus suggested_l1, suggested_l2, rule, problems (and changed,
 // explanation). Exit 0 no problems, 1 some rows have problems, 2 bad usage,
 // broken taxonomy or unreadable input (the output file is then left as it was).
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -37,6 +38,7 @@ struct Options {
   std::string labels = "id";
   bool explain = false;
   bool summary = false;
+  unsigned threads = 0;  // 0: one per processor
 };
 
 int run(const Options& o) {
@@ -57,6 +59,7 @@ int run(const Options& o) {
   request.dialect = o.dialect.get();
   request.apply = !o.apply.empty();
   request.apply_overwrite = o.apply == "all";
+  request.threads = static_cast<int>(std::min(o.threads, 256u));
   if (Result s = o.columns.get(loaded.rules.schema, request.columns); !s.ok())
     return report_error(s.error(), request.lang);
   // -o NAME.xlsx writes a workbook unless --format says otherwise.
@@ -90,6 +93,7 @@ std::function<int()> setup_classify(CLI::App& app) {
   app.add_flag("--explain", o->explain, help_text("classify_explain"));
   app.add_option("--errors", o->errors, help_text("classify_errors"))->type_name("FILE");
   app.add_flag("--summary", o->summary, help_text("classify_summary"));
+  app.add_option("--threads", o->threads, help_text("option_threads"))->type_name("N");
   // A flag, so `--apply export.csv` does not take the file name as its value;
   // `--apply=all` gives one.
   app.add_flag("--apply{empty}", o->apply, help_text("option_apply"))

@@ -352,8 +352,25 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
   flush_if_full();
 }
 
+void ClassifiedWriter::take_pending(std::string& into) {
+  if (options_.format == OutputFormat::jsonl) {
+    into.swap(json_);
+    json_.clear();
+  } else {
+    csv_.take_buffer(into);
+  }
+}
+
+void ClassifiedWriter::write_formatted(std::string_view bytes) {
+  if (!json_.empty() && out_ != nullptr) {
+    ok_ = std::fwrite(json_.data(), 1, json_.size(), out_) == json_.size() && ok_;
+    json_.clear();
+  }
+  csv_.write_formatted(bytes);  // JSON lines too: the CSV writer only passes them on
+}
+
 void ClassifiedWriter::flush_if_full() {
-  if (json_.size() < (1u << 16)) return;
+  if (json_.size() < (1u << 16) || out_ == nullptr) return;
   ok_ = std::fwrite(json_.data(), 1, json_.size(), out_) == json_.size() && ok_;
   json_.clear();
 }

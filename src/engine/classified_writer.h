@@ -42,6 +42,11 @@ class ClassifiedWriter final : public RecordSink {
   void header(const Record& header) override;
   void row(const Record& record, const RowResult& result) override;
   Result finish() override;
+  void take_pending(std::string& into) override;
+  std::size_t pending_size() const override {
+    return options_.format == OutputFormat::jsonl ? json_.size() : csv_.buffered();
+  }
+  void write_formatted(std::string_view bytes) override;
 
  private:
   // Indexes into output_column_names().

@@ -71,6 +71,7 @@ Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyO
   for (std::size_t c = 0; c < n; ++c)
     if (rules.schema.columns[c].unique) unique_columns_.push_back(static_cast<int>(c));
   seen_.resize(unique_columns_.size());
+  unique_hashes_.assign(unique_columns_.size(), 0);
   child_cache_.resize(taxonomy.statuses().size());
   result_.problems.reserve(16);
 }
@@ -94,6 +95,22 @@ void Classifier::bind_columns(const ColumnReport& report, std::size_t header_wid
   result_.has_current = false;
   for (int column : {l1_column_, l2_column_, l3_column_})
     result_.has_current = result_.has_current || (column >= 0 && field_of(column) >= 0);
+}
+
+void Classifier::bind_like(const Classifier& other) {
+  header_width_ = other.header_width_;
+  field_of_column_ = other.field_of_column_;
+  output_field_ = other.output_field_;
+  result_.has_current = other.result_.has_current;
+  lone_cr_is_stray_ = other.lone_cr_is_stray_;
+  date_format_of_column_ = other.date_format_of_column_;
+  date_format_proven_ = other.date_format_proven_;
+}
+
+bool Classifier::insert_seen(std::size_t k, std::uint64_t hash) {
+  const bool inserted = seen_[k].insert(hash);
+  if (!seen_[k].failure().ok() && resource_failure_.ok()) resource_failure_ = seen_[k].failure();
+  return inserted;
 }
 
 void Classifier::set_date_format(int column, DateFormat format, bool proven) {
@@ -205,9 +222,19 @@ const RowResult& Classifier::classify(const Record& record) {
   }
   for (std::size_t k = 0; k < unique_columns_.size(); ++k) {
     const CellValue& cell = cells_[static_cast<std::size_t>(unique_columns_[k])];
-    if (!cell.empty && !seen_[k].insert(hash64(cell.text)))
-      r.problems.push_back({RowCode::duplicate_id, unique_columns_[k], field_of(unique_columns_[k])});
-    if (!seen_[k].failure().ok() && resource_failure_.ok()) resource_failure_ = seen_[k].failure();
+    bool repeats = false;
+    if (repeat_check_ == RepeatCheck::given) {
+      repeats = (given_repeats_ >> k & 1) != 0;
+    } else if (!cell.empty) {
+      const std::uint64_t hash = hash64(cell.text);
+      if (repeat_check_ == RepeatCheck::collect)
+        unique_hashes_[k] = hash;
+      else
+        repeats = !insert_seen(k, hash);
+    } else if (repeat_check_ == RepeatCheck::collect) {
+      unique_hashes_[k] = 0;
+    }
+    if (repeats) r.problems.push_back({RowCode::duplicate_id, unique_columns_[k], field_of(unique_columns_[k])});
   }
 
   r.rule = first_match(rules_.rules, cells_.data(), options_.as_of.days());

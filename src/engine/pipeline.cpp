@@ -1,9 +1,11 @@
 #include "ftstatus/pipeline.h"
 
 #include <chrono>
+#include <cstdlib>
 
 #include "engine/classified_writer.h"
 #include "engine/date_orders.h"
+#include "engine/parallel_classify.h"
 #include "engine/read_header.h"
 #include "engine/xlsx_writer.h"
 #include "io/csv.h"
@@ -41,6 +43,7 @@ class CsvSource final : public RecordSource {
   LineEnding line_ending() const override { return reader_.line_ending(); }
   Encoding encoding() const override { return reader_.encoding(); }
   long cp1252_evidence_line() const override { return reader_.cp1252_evidence_line(); }
+  CsvReader& reader() { return reader_; }
 
  private:
   std::FILE* in_;
@@ -66,6 +69,10 @@ class OwnedCsvSource final : private OwnedInput, public RecordSource {
   LineEnding line_ending() const override { return csv_->line_ending(); }
   Encoding encoding() const override { return csv_->encoding(); }
   long cp1252_evidence_line() const override { return csv_->cp1252_evidence_line(); }
+  CsvReader* reader() {
+    auto* csv = dynamic_cast<CsvSource*>(csv_.get());
+    return csv != nullptr ? &csv->reader() : nullptr;
+  }
 
  private:
   CsvReadOptions options_;
@@ -132,6 +139,9 @@ class RejectWriter final : public RecordSink {
     if (csv_.flush()) return {};
     return output_write_error(name_, csv_.error_number());
   }
+  void take_pending(std::string& into) override { csv_.take_buffer(into); }
+  std::size_t pending_size() const override { return csv_.buffered(); }
+  void write_formatted(std::string_view bytes) override { csv_.write_formatted(bytes); }
 
  private:
   std::string name_;
@@ -346,7 +356,8 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
                   std::string input_name)
         : request_(r), classifier_(c), source_(s), output_(out), errors_(err), input_name_(std::move(input_name)) {}
     void header(const Record& header) override {
-      OutputOptions options;
+      header_text_.assign(header.fields.begin(), header.fields.end());
+      OutputOptions& options = options_;
       options.format = request_.format;
       options.labels = request_.labels;
       options.explain = request_.explain;
@@ -375,11 +386,31 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       }
       if (errors_.file() != nullptr) {
         // The reject table's raw records are what an injected formula hides in: neutralised unless --formulas keep.
-        OutputOptions reject = options;
-        reject.neutralize_formulas = request_.dialect.neutralize_formulas.value_or(true);
-        sinks_.push_back(make_reject_sink(errors_.file(), errors_.name(), classifier_, request_.lang, reject));
+        reject_options_ = options;
+        reject_options_.neutralize_formulas = request_.dialect.neutralize_formulas.value_or(true);
+        sinks_.push_back(make_reject_sink(errors_.file(), errors_.name(), classifier_, request_.lang, reject_options_));
       }
       for (auto& sink : sinks_) sink->header(header);
+    }
+    // The same sinks with no file, given the header (a parallel worker's).
+    std::vector<std::unique_ptr<RecordSink>> memory_sinks(const Classifier& classifier) const {
+      std::vector<std::unique_ptr<RecordSink>> sinks;
+      sinks.push_back(make_classified_sink(nullptr, output_.name(), classifier, options_));
+      if (errors_.file() != nullptr)
+        sinks.push_back(make_reject_sink(nullptr, errors_.name(), classifier, request_.lang, reject_options_));
+      Record header;
+      header.fields.assign(header_text_.begin(), header_text_.end());
+      std::string discarded;
+      for (auto& sink : sinks) {
+        sink->header(header);
+        sink->take_pending(discarded);
+      }
+      return sinks;
+    }
+    std::vector<RecordSink*> sinks() const {
+      std::vector<RecordSink*> all;
+      for (const auto& sink : sinks_) all.push_back(sink.get());
+      return all;
     }
     void row(const Record& record, const RowResult& result) override {
       for (auto& sink : sinks_) sink->row(record, result);
@@ -398,10 +429,36 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
     OutputFile& errors_;
     std::string input_name_;
     std::vector<std::unique_ptr<RecordSink>> sinks_;
+    OutputOptions options_;
+    OutputOptions reject_options_;
+    std::vector<std::string> header_text_;
   } sinks(request, classifier, *source, output, errors, input_name);
 
-  if (Result s = classify_records(classifier, *source, input_name, request.columns, {&sinks}, summary); !s.ok())
+  auto* csv = dynamic_cast<OwnedCsvSource*>(source.get());
+  const int threads = request.threads > 0 ? request.threads : default_thread_count();
+  if (csv != nullptr && csv->reader() != nullptr && request.format != OutputFormat::xlsx &&
+      can_classify_in_chunks(classifier, threads)) {
+    const auto started = std::chrono::steady_clock::now();
+    summary = ClassifySummary{};
+    summary.per_status.assign(classifier.taxonomy().statuses().size(), 0);
+    Record header;
+    if (Result s = read_header(classifier, *source, input_name, request.columns, header, summary.input); !s.ok())
+      return s;
+    sinks.header(header);
+    ChunkedRun run;
+    run.threads = threads;
+    // Tests make chunks tiny, so that records span chunk ends.
+    if (const char* bytes = std::getenv("FTSTATUS_CHUNK_BYTES"); bytes != nullptr && std::atol(bytes) > 0)
+      run.chunk_bytes = static_cast<std::size_t>(std::atol(bytes));
+    run.make_memory_sinks = [&sinks](const Classifier& c) { return sinks.memory_sinks(c); };
+    if (Result s = classify_chunks(classifier, *csv->reader(), input_name, sinks.sinks(), run, summary); !s.ok())
+      return s;
+    if (Result s = sinks.finish(); !s.ok()) return s;
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  } else if (Result s = classify_records(classifier, *source, input_name, request.columns, {&sinks}, summary);
+             !s.ok()) {
     return s;
+  }
   summary.notices = std::move(notices);
   // Both written in full before either replaces anything.
   if (Result s = output.finish(); !s.ok()) return s;

@@ -50,10 +50,9 @@ constexpr std::size_t kDateSampleBytes = 8u << 20;
 
 // Hands every remaining record of `source` to `each(record)`, in order, and
 // decides the day/month order of the date columns on the way (with
-// --date-format auto): a record whose date cells read the same whatever the
-// order (ISO, empty, month names) goes straight through; from the first one
-// whose reading depends on it, records are held until kDateSampleRows have
-// been seen, the orders are decided, and the held records follow. A later
+// --date-format auto): records are held until kDateSampleRows have been
+// seen (or kDateSampleBytes held), the orders are decided, and the held
+// records follow. A later
 // value that contradicts a guessed order stops the loop (the caller turns
 // it into an error).
 template <class Each>
@@ -78,13 +77,12 @@ Result for_each_record(Classifier& classifier, RecordSource& source, InputReport
       each(record);
       continue;
     }
-    const bool tells = sampler.add(record);
-    if (tells || held.size() > 0) {
-      held.hold(record);
-      held_bytes += record.raw.size();
-    } else {
-      each(record);
-    }
+    // Every record waits for the decision, even one that reads the same
+    // either way: its messages name the date forms of the decided order, and
+    // the chunked run (engine/parallel_classify.h), which decides first, writes the same.
+    sampler.add(record);
+    held.hold(record);
+    held_bytes += record.raw.size();
     if (++seen >= kDateSampleRows || held_bytes >= kDateSampleBytes) decide();
   }
   if (!source.status().ok()) return source.status();

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <tuple>
 
 namespace ftstatus {
 
@@ -120,6 +121,123 @@ CsvReader::CsvReader(std::FILE* in, char delimiter, Encoding encoding, CsvLimits
   buf_.resize(std::min(kInitialBuffer, limits_.max_record_bytes + 16) + 1);
   bounds_.reserve(64);
   unescaped_.reserve(4096);
+}
+
+CsvReader::CsvReader(char delimiter, LineEnding line_ending, CsvLimits limits)
+    : in_(nullptr), delimiter_(delimiter), encoding_(Encoding::utf8), limits_(limits) {
+  // The chunk is all there is: fill() finds the end of the input right after it.
+  eof_ = true;
+  started_ = true;
+  first_record_ = false;
+  line_ending_ = line_ending;
+  scanner_ = CsvScanner(std::string_view(&delimiter_, 1), true);
+  buf_.assign(1, '\0');
+  bounds_.reserve(64);
+  unescaped_.reserve(4096);
+}
+
+void CsvReader::reset(std::string& records, long first_line) {
+  // std::string keeps a NUL after its last byte: the scanner's sentinel.
+  buf_.swap(records);
+  pos_ = 0;
+  end_ = buf_.size();
+  line_ = first_line;
+}
+
+void CsvReader::release(std::string& records) {
+  buf_.swap(records);
+  buf_.assign(1, '\0');
+  pos_ = end_ = 0;
+}
+
+std::pair<std::size_t, long> CsvReader::last_record_end() const {
+  // CsvScanner's own rules, record by record, as next() applies them.
+  const char* data = buf_.data() + pos_;
+  const std::size_t size = end_ - pos_;
+  const bool cr_file = line_ending_ == LineEnding::cr;
+  CsvScanner scanner(std::string_view(&delimiter_, 1), true);
+  std::size_t cut = 0;
+  for (std::size_t start = 0;;) {
+    scanner.begin_record();
+    const char* record = data + start;
+    const std::size_t available = size - start;
+    std::size_t at = 0;
+    std::size_t end = 0;  // after the record's line end; 0 while not found
+    for (;;) {
+      const CsvScanner::Event event = scanner.advance(record, at, available);
+      if (event == CsvScanner::Event::delimiter) {
+        scanner.begin_field(++at);
+      } else if (event == CsvScanner::Event::record_end) {
+        end = at + 1;
+        break;
+      } else if (event == CsvScanner::Event::carriage_return && at + 1 < available) {
+        if (record[at + 1] != '\n' && cr_file) {
+          end = at + 1;
+          break;
+        }
+        ++at;  // CR LF (the LF ends the record) or a stray CR (text)
+      } else if (event == CsvScanner::Event::nul) {
+        ++at;  // the chunk's reader stops there with its error: any cut after it will do
+      } else {
+        break;  // the bytes ran out inside the record, or a CR whose next byte is not read yet
+      }
+    }
+    if (end == 0) break;
+    start += end;
+    cut = start;
+  }
+  long lines = 0;
+  for (std::size_t i = 0; i < cut; ++i)
+    lines += data[i] == '\n' || (cr_file && data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
+  return {cut, lines};
+}
+
+bool CsvReader::next_chunk(std::string& records, std::size_t target, long& first_line) {
+  for (;;) {
+    while (end_ - pos_ < target && !eof_) {
+      if (pos_ > 0) {
+        std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+        end_ -= pos_;
+        pos_ = 0;
+        buf_[end_] = '\0';
+      }
+      if (end_ + 1 >= capacity() && capacity() < target) buf_.resize(std::max(grown_capacity(), target) + 1);
+      fill();
+    }
+    std::size_t cut = end_ - pos_;  // at the end of the input, all of it
+    long lines = 0;
+    if (!eof_) std::tie(cut, lines) = last_record_end();
+    if (cut == 0 && !eof_) {
+      // No record ends in what is read: a long record. Past the limit, next() says so as it always does.
+      if (end_ - pos_ > limits_.max_record_bytes) {
+        Record record;
+        next(record);
+        throw error_at(0, Problem("input_record_too_long",
+                                  {{"mib", std::to_string(std::max<std::size_t>(limits_.max_record_bytes >> 20, 1))}}));
+      }
+      target = end_ - pos_ + (std::size_t(1) << 16);
+      continue;
+    }
+    if (cut == 0) return false;
+    if (pos_ == 0 && cut > (std::size_t(4) << 20)) {
+      // A long record fills the buffer: hand the buffer itself over and keep
+      // only what follows the cut, rather than holding a second copy.
+      std::string rest(buf_.data() + cut, end_ - cut);
+      records.swap(buf_);
+      records.resize(cut);
+      buf_.assign(std::max(kInitialBuffer, rest.size() + 1) + 1, '\0');
+      std::memcpy(buf_.data(), rest.data(), rest.size());
+      end_ = rest.size();
+      first_line = line_;
+      line_ += lines;
+      return true;
+    }
+    records.assign(buf_.data() + pos_, cut);
+    first_line = line_;
+    line_ += lines;
+    pos_ += cut;
+    return true;
+  }
 }
 
 std::size_t CsvReader::grown_capacity() const {
@@ -392,8 +510,8 @@ bool CsvReader::next(Record& record) {
       // decides what it is): the record goes on past the bytes read so far.
       const bool quoted = scanner_.in_quotes();
       if (end_ - pos_ > limits_.max_record_bytes) too_long(quoted);
-      // Keep the partial record and read more after it.
-      if (pos_ > 0) {
+      // Keep the partial record and read more after it (a chunk's text has no more: it stays in place).
+      if (pos_ > 0 && in_ != nullptr) {
         std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
         end_ -= pos_;
         pos_ = 0;
@@ -514,6 +632,10 @@ void CsvWriter::end_record() {
 void CsvWriter::raw(std::string_view text) { buf_.append(text); }
 
 void CsvWriter::write_direct(std::string_view bytes) {
+  if (out_ == nullptr) {
+    buf_.append(bytes);
+    return;
+  }
   if (error_number_ == 0 && !bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size())
     error_number_ = errno != 0 ? errno : EIO;
 }
@@ -531,6 +653,7 @@ void CsvWriter::raw_fields(std::string_view csv_text) {
 }
 
 bool CsvWriter::flush() {
+  if (out_ == nullptr) return true;
   if (!buf_.empty() && error_number_ == 0 && std::fwrite(buf_.data(), 1, buf_.size(), out_) != buf_.size())
     error_number_ = errno != 0 ? errno : EIO;
   buf_.clear();

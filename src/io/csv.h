@@ -171,11 +171,34 @@ class CsvReader {
   // `delimiter` 0 means detect it from the first record.
   CsvReader(std::FILE* in, char delimiter = 0, Encoding encoding = Encoding::automatic, CsvLimits limits = {});
 
+  // A reader of records already decoded and cut (a chunk from next_chunk):
+  // UTF-8 text of whole records (the last may lack its line end only when the
+  // input ends there), read like the rest of a file. reset() takes the text
+  // over without copying it (`first_line`: the line it starts on); release()
+  // gives it back, unchanged.
+  CsvReader(char delimiter, LineEnding line_ending, CsvLimits limits = {});
+  void reset(std::string& records, long first_line);
+  void release(std::string& records);
+  // Where a record next() gave lies in the text given to reset().
+  std::size_t offset_of(std::string_view raw) const { return static_cast<std::size_t>(raw.data() - buf_.data()); }
+
   // Reads the next record; false at the end of the input. Blank lines are
   // skipped (they hold no record). Throws CsvError when the input is unreadable.
   // In an LF or CRLF file a lone CR outside quotes stays in its cell's text
   // and sets record.stray_cr; in a CR-only file it ends the record.
   bool next(Record& record);
+
+  // After next() has read the header: moves the next run of whole records
+  // (at least `target` bytes unless the input ends first) into `records`
+  // (replacing what it held) and sets `first_line` to the line it starts on;
+  // false once the input is used up. Throws CsvError where next() would (a
+  // record passing the limits); the records themselves are checked by the
+  // chunk's reader.
+  bool next_chunk(std::string& records, std::size_t target, long& first_line);
+
+  // Whether reading the input failed (an I/O error, not its end).
+  bool read_failed() const { return in_ != nullptr && std::ferror(in_) != 0; }
+  const CsvLimits& limits() const { return limits_; }
 
   // The accessors below hold once next() has been called.
   char delimiter() const { return delimiter_; }
@@ -207,6 +230,8 @@ class CsvReader {
 
   // Reads more input after end_, decoded to UTF-8; false at EOF.
   bool fill();
+  // Where the last whole record in buf_[pos_, end_) ends (0: none yet) and the lines before that.
+  std::pair<std::size_t, long> last_record_end() const;
   // Grows buf_ so that `bytes` more fit after end_.
   void reserve_after_end(std::size_t bytes);
   // Decodes `size` input bytes (in encoding_) to UTF-8 after end_; the room must be there.
@@ -258,7 +283,8 @@ class CsvReader {
   std::string raw_chunk_;                         // input bytes before decoding (cp1252, UTF-16, the first buffer)
 };
 
-// Writes records with RFC 4180 quoting through a large buffer.
+// Writes records with RFC 4180 quoting through a large buffer. With no file
+// (`out` null) it only fills the buffer, which its owner takes (buffer()).
 class CsvWriter {
  public:
   CsvWriter(std::FILE* out, char delimiter, LineEnding ending) : out_(out), delimiter_(delimiter), ending_(ending) {
@@ -273,7 +299,18 @@ class CsvWriter {
   // Fields already in CSV form with this delimiter (an input record's raw
   // text): appended as they are, and later fields follow a delimiter.
   void raw_fields(std::string_view csv_text);
-  bool flush();                                       // false once a write has failed
+  bool flush();  // false once a write has failed
+  // With no file: hands over what was written (swapped into `into`).
+  std::size_t buffered() const { return buf_.size(); }
+  void take_buffer(std::string& into) {
+    into.swap(buf_);
+    buf_.clear();
+  }
+  // Bytes already in this writer's form, written after what is buffered.
+  void write_formatted(std::string_view bytes) {
+    flush();
+    write_direct(bytes);
+  }
   int error_number() const { return error_number_; }  // the first failed write's errno
 
  private:

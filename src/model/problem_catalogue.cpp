@@ -1421,6 +1421,11 @@ constexpr ProblemInfo kCatalogue[] = {
      "Las celdas que empiezan por = + - @ tabulador o CR (no números) llevan un apóstrofo delante para que una hoja de cálculo no las ejecute como fórmulas: keep o neutralize (por omisión: neutralize en CSV con el dialecto de Excel - un BOM, ';' con CRLF o un libro de entrada - y en --errors)",
      "", "", "option_formulas"},
     // ---- part 6: fuzzing and sanitizers (helper F adds rows below this line)
+    // ---- part 7: lead (adds rows below this line)
+    {"help", note,
+     "Threads that classify (default: one per processor; a workbook input or output uses one); the output is the same with any number",
+     "Hilos que clasifican (por omisión: uno por procesador; un libro de entrada o de salida usa uno); la salida es la misma con cualquier número",
+     "", "", "option_threads"},
 };
 // clang-format on
 

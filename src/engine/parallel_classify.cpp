@@ -1,0 +1,434 @@
+#include "engine/parallel_classify.h"
+
+#include <malloc.h>
+#include <sched.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "engine/date_orders.h"
+#include "engine/read_header.h"
+
+namespace ftstatus {
+
+namespace {
+
+// Where one row lies in its chunk, for the writer: the record's text and line
+// (to classify it again when its id repeats) and whether it had problems.
+struct RowMark {
+  std::uint32_t text_offset = 0;  // in Chunk::records
+  bool problems = false;
+  long line = 0;
+};
+
+struct Chunk {
+  enum class State { free, filled, working, done };
+  State state = State::free;
+  std::string records;  // whole records, decoded
+  long first_line = 0;
+  // Set by the reader where the input stops being readable: the writer
+  // reports it after writing every chunk before it.
+  Result read_error;
+  std::exception_ptr failure;  // std::bad_alloc and the like, rethrown by the writer
+  // Set by the worker.
+  Result status;  // the chunk's first error (a NUL, an unclosed quote...)
+  std::optional<DateOrderConflict> conflict;
+  std::vector<RowMark> rows;
+  std::vector<std::uint64_t> hashes;             // rows x unique columns; 0 for an empty cell
+  std::vector<std::vector<std::uint32_t>> ends;  // by sink: where each row's output ends
+  std::vector<std::string> output;               // by sink
+  std::vector<long> per_status;
+  long rows_changed = 0;
+  long rows_with_problems = 0;
+};
+
+// What one worker thread keeps from chunk to chunk.
+struct Worker {
+  Worker(const Classifier& like, const ChunkedRun& run, char delimiter, LineEnding ending, CsvLimits limits)
+      : classifier(like.taxonomy(), like.rules(), like.options()), reader(delimiter, ending, limits) {
+    classifier.bind_like(like);
+    classifier.set_repeat_check(Classifier::RepeatCheck::collect);
+    sinks = run.make_memory_sinks(classifier);
+  }
+  Classifier classifier;
+  CsvReader reader;
+  std::vector<std::unique_ptr<RecordSink>> sinks;
+  Record record;
+};
+
+void classify_chunk(Worker& worker, Chunk& chunk, std::size_t statuses) {
+  Classifier& classifier = worker.classifier;
+  const std::size_t sinks = worker.sinks.size();
+  chunk.rows.clear();
+  chunk.hashes.clear();
+  chunk.ends.resize(sinks);
+  chunk.output.resize(sinks);
+  for (auto& ends : chunk.ends) ends.clear();
+  chunk.per_status.assign(statuses, 0);
+  chunk.rows_changed = chunk.rows_with_problems = 0;
+  chunk.status = {};
+  chunk.conflict.reset();
+  worker.reader.reset(chunk.records, chunk.first_line);
+  // The text goes back to the chunk however the loop ends: the writer reads it again for a repeated id.
+  struct GiveBack {
+    CsvReader& reader;
+    std::string& records;
+    ~GiveBack() { reader.release(records); }
+  } give_back{worker.reader, chunk.records};
+  Record& record = worker.record;
+  try {
+    while (!classifier.date_order_conflict() && worker.reader.next(record)) {
+      const RowResult& result = classifier.classify(record);
+      const RowMark mark{static_cast<std::uint32_t>(worker.reader.offset_of(record.raw)), !result.problems.empty(),
+                         record.line};
+      for (std::size_t s = 0; s < sinks; ++s) {
+        worker.sinks[s]->row(record, result);
+        chunk.ends[s].push_back(static_cast<std::uint32_t>(worker.sinks[s]->pending_size()));
+      }
+      const std::vector<std::uint64_t>& hashes = classifier.unique_hashes();
+      chunk.hashes.insert(chunk.hashes.end(), hashes.begin(), hashes.end());
+      chunk.rows.push_back(mark);
+      if (result.status != kNoStatus) ++chunk.per_status[static_cast<std::size_t>(result.status)];
+      chunk.rows_changed += result.changed ? 1 : 0;
+      chunk.rows_with_problems += mark.problems ? 1 : 0;
+    }
+  } catch (const CsvError& e) {
+    chunk.status = Error{e.problem, "", e.line, e.column};
+  }
+  chunk.conflict = classifier.date_order_conflict();
+  for (std::size_t s = 0; s < sinks; ++s) worker.sinks[s]->take_pending(chunk.output[s]);
+}
+
+class ChunkPipeline {
+ public:
+  ChunkPipeline(Classifier& classifier, CsvReader& reader, std::string_view source_name,
+                const std::vector<RecordSink*>& sinks, const ChunkedRun& run, ClassifySummary& summary)
+      : classifier_(classifier),
+        reader_(reader),
+        source_name_(source_name),
+        sinks_(sinks),
+        run_(run),
+        summary_(summary),
+        slots_(static_cast<std::size_t>(run.threads) * 2 + 2) {}
+
+  Result run() {
+    std::vector<std::thread> threads;
+    threads.emplace_back([this] { read_chunks(); });
+    for (int w = 0; w < run_.threads; ++w) threads.emplace_back([this] { work(); });
+    Result result;
+    std::exception_ptr failure;
+    try {
+      result = write_chunks();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    for (std::thread& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
+    return result;
+  }
+
+ private:
+  Chunk& slot(std::uint64_t sequence) { return slots_[sequence % slots_.size()]; }
+
+  // Waits for the slot of chunk `sequence` to be free; false when the run stops.
+  bool claim(std::uint64_t sequence) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stop_ || slot(sequence).state == Chunk::State::free; });
+    return !stop_;
+  }
+
+  void publish(std::uint64_t sequence) {
+    {
+      std::lock_guard lock(mutex_);
+      slot(sequence).state = Chunk::State::filled;
+      filled_ = sequence + 1;
+    }
+    changed_.notify_all();
+  }
+
+  void finish_input() {
+    {
+      std::lock_guard lock(mutex_);
+      input_done_ = true;
+    }
+    changed_.notify_all();
+  }
+
+  // The reader thread: the date sample first (as for_each_record takes it),
+  // then every chunk in order.
+  void read_chunks() {
+    std::uint64_t sequence = 0;
+    try {
+      std::vector<std::pair<std::string, long>> sampled;
+      sample_dates(sampled);
+      for (auto& [records, line] : sampled) {
+        if (!claim(sequence)) return finish_input();
+        Chunk& chunk = slot(sequence);
+        chunk.records.swap(records);
+        chunk.first_line = line;
+        chunk.read_error = {};
+        publish(sequence++);
+      }
+      sampled.clear();
+      for (;;) {
+        if (!claim(sequence)) return finish_input();
+        Chunk& chunk = slot(sequence);
+        chunk.read_error = {};
+        bool more = false;
+        try {
+          more = reader_.next_chunk(chunk.records, run_.chunk_bytes, chunk.first_line);
+          if (!more && reader_.read_failed()) chunk.read_error = Error{Problem("input_read_error"), "", 0, 0};
+        } catch (const CsvError& e) {
+          chunk.read_error = Error{e.problem, "", e.line, e.column};
+        }
+        if (!more && chunk.read_error.ok()) break;
+        if (!chunk.read_error.ok()) chunk.records.clear();
+        publish(sequence++);
+        if (!chunk.read_error.ok()) break;
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      if (!reader_failure_) reader_failure_ = std::current_exception();
+    }
+    finish_input();
+  }
+
+  void sample_dates(std::vector<std::pair<std::string, long>>& sampled) {
+    DateOrderSampler sampler(classifier_, classifier_.options().date_format);
+    if (!sampler.active()) return;
+    CsvReader sample_reader(reader_.delimiter(), reader_.line_ending(), reader_.limits());
+    Record record;
+    std::size_t seen = 0;
+    std::size_t held_bytes = 0;
+    bool deciding = true;
+    while (deciding) {
+      std::string records;
+      long line = 0;
+      try {
+        if (!reader_.next_chunk(records, run_.chunk_bytes, line)) break;
+      } catch (const CsvError&) {
+        break;  // the chunk loop meets it again and reports it in its place
+      }
+      sample_reader.reset(records, line);
+      try {
+        while (deciding && sample_reader.next(record)) {
+          sampler.add(record);
+          held_bytes += record.raw.size();
+          if (++seen >= kDateSampleRows || held_bytes >= kDateSampleBytes) deciding = false;
+        }
+      } catch (const CsvError&) {
+        deciding = false;  // the chunk's worker reports it
+      }
+      sample_reader.release(records);
+      sampled.emplace_back(std::move(records), line);
+    }
+    summary_.input.dates = sampler.decide(classifier_, summary_.input.header);
+  }
+
+  void work() {
+    std::unique_ptr<Worker> worker;
+    for (;;) {
+      std::uint64_t sequence;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || next_to_work_ < filled_ || input_done_; });
+        if (stop_ || next_to_work_ >= filled_) return;
+        sequence = next_to_work_++;
+        slot(sequence).state = Chunk::State::working;
+      }
+      Chunk& chunk = slot(sequence);
+      if (chunk.read_error.ok() && !is_long(chunk)) {
+        try {
+          if (!worker)
+            worker = std::make_unique<Worker>(classifier_, run_, reader_.delimiter(), reader_.line_ending(),
+                                              reader_.limits());
+          classify_chunk(*worker, chunk, classifier_.taxonomy().statuses().size());
+        } catch (...) {
+          chunk.failure = std::current_exception();
+        }
+      }
+      {
+        std::lock_guard lock(mutex_);
+        chunk.state = Chunk::State::done;
+      }
+      changed_.notify_all();
+    }
+  }
+
+  // This thread: every chunk in input order, ids checked on the way.
+  Result write_chunks() {
+    classifier_.set_repeat_check(Classifier::RepeatCheck::given);
+    const std::size_t uniques = classifier_.unique_column_count();
+    for (std::uint64_t sequence = 0;; ++sequence) {
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] {
+          return (filled_ > sequence && slot(sequence).state == Chunk::State::done) ||
+                 (input_done_ && filled_ <= sequence);
+        });
+        if (filled_ <= sequence) {
+          if (reader_failure_) std::rethrow_exception(reader_failure_);
+          return {};
+        }
+      }
+      Chunk& chunk = slot(sequence);
+      if (chunk.failure) std::rethrow_exception(chunk.failure);
+      if (!chunk.read_error.ok()) return named(chunk.read_error);
+      if (is_long(chunk)) {
+        if (Result s = classify_here(chunk); !s.ok()) return s;
+        continue;
+      }
+      std::vector<std::size_t> written(sinks_.size(), 0);
+      for (std::size_t row = 0; row < chunk.rows.size(); ++row) {
+        std::uint64_t repeats = 0;
+        for (std::size_t k = 0; k < uniques; ++k) {
+          const std::uint64_t hash = chunk.hashes[row * uniques + k];
+          if (hash != 0 && !classifier_.insert_seen(k, hash)) repeats |= std::uint64_t{1} << k;
+        }
+        if (!classifier_.resource_failure().ok()) return classifier_.resource_failure();
+        if (repeats == 0) continue;
+        // A repeated id: the row is written again with its duplicate_id.
+        for (std::size_t s = 0; s < sinks_.size(); ++s) {
+          const std::size_t start = row == 0 ? 0 : chunk.ends[s][row - 1];
+          sinks_[s]->write_formatted(std::string_view(chunk.output[s]).substr(written[s], start - written[s]));
+          written[s] = chunk.ends[s][row];
+        }
+        rewrite_row(chunk, row, repeats);
+      }
+      for (std::size_t s = 0; s < sinks_.size(); ++s)
+        sinks_[s]->write_formatted(std::string_view(chunk.output[s]).substr(written[s]));
+      summary_.rows += static_cast<long>(chunk.rows.size());
+      summary_.rows_changed += chunk.rows_changed;
+      summary_.rows_with_problems += chunk.rows_with_problems;
+      for (std::size_t k = 0; k < chunk.per_status.size(); ++k) summary_.per_status[k] += chunk.per_status[k];
+      if (!chunk.status.ok()) return named(chunk.status);
+      if (chunk.conflict) return date_order_error(classifier_, *chunk.conflict, source_name_);
+      {
+        std::lock_guard lock(mutex_);
+        chunk.state = Chunk::State::free;
+      }
+      changed_.notify_all();
+    }
+  }
+
+  // A chunk of a few long records (a cell of many MiB): formatted in memory
+  // it would be held twice more, so this thread classifies it straight into
+  // the sinks, which write such cells directly.
+  static bool is_long(const Chunk& chunk) { return chunk.records.size() > (std::size_t(8) << 20); }
+
+  Result classify_here(Chunk& chunk) {
+    if (!rewriter_) make_rewriter();
+    classifier_.set_repeat_check(Classifier::RepeatCheck::seen);
+    rewriter_->reset(chunk.records, chunk.first_line);
+    Result result;
+    try {
+      while (!classifier_.date_order_conflict() && classifier_.resource_failure().ok() &&
+             rewriter_->next(rewrite_record_)) {
+        const RowResult& row = classifier_.classify(rewrite_record_);
+        for (RecordSink* sink : sinks_) sink->row(rewrite_record_, row);
+        ++summary_.rows;
+        if (row.status != kNoStatus) ++summary_.per_status[static_cast<std::size_t>(row.status)];
+        if (row.changed) ++summary_.rows_changed;
+        if (!row.problems.empty()) ++summary_.rows_with_problems;
+      }
+    } catch (const CsvError& e) {
+      result = named(Error{e.problem, "", e.line, e.column});
+    }
+    rewriter_->release(chunk.records);
+    classifier_.set_repeat_check(Classifier::RepeatCheck::given);
+    if (!result.ok()) return result;
+    if (!classifier_.resource_failure().ok()) return classifier_.resource_failure();
+    if (const auto& conflict = classifier_.date_order_conflict())
+      return date_order_error(classifier_, *conflict, source_name_);
+    {
+      std::lock_guard lock(mutex_);
+      chunk.state = Chunk::State::free;
+    }
+    changed_.notify_all();
+    return {};
+  }
+
+  void make_rewriter() {
+    rewriter_ = std::make_unique<CsvReader>(reader_.delimiter(), reader_.line_ending(), reader_.limits());
+    rewrite_sinks_ = run_.make_memory_sinks(classifier_);
+  }
+
+  void rewrite_row(Chunk& chunk, std::size_t row, std::uint64_t repeats) {
+    if (!rewriter_) make_rewriter();
+    const RowMark& mark = chunk.rows[row];
+    const std::size_t end = row + 1 < chunk.rows.size() ? chunk.rows[row + 1].text_offset : chunk.records.size();
+    rewrite_text_.assign(chunk.records, mark.text_offset, end - mark.text_offset);
+    rewriter_->reset(rewrite_text_, mark.line);
+    rewriter_->next(rewrite_record_);
+    classifier_.set_given_repeats(repeats);
+    const RowResult& result = classifier_.classify(rewrite_record_);
+    for (std::size_t s = 0; s < sinks_.size(); ++s) {
+      rewrite_sinks_[s]->row(rewrite_record_, result);
+      rewrite_sinks_[s]->take_pending(rewritten_);
+      sinks_[s]->write_formatted(rewritten_);
+    }
+    rewriter_->release(rewrite_text_);
+    if (!mark.problems) ++summary_.rows_with_problems;
+  }
+
+  Error named(const Result& result) const {
+    Error error = result.error();
+    error.file = std::string(source_name_);
+    return error;
+  }
+
+  Classifier& classifier_;
+  CsvReader& reader_;
+  std::string_view source_name_;
+  const std::vector<RecordSink*>& sinks_;
+  const ChunkedRun& run_;
+  ClassifySummary& summary_;
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<Chunk> slots_;
+  std::uint64_t filled_ = 0;        // chunks published by the reader
+  std::uint64_t next_to_work_ = 0;  // the next chunk a worker takes
+  bool input_done_ = false;
+  bool stop_ = false;
+  std::exception_ptr reader_failure_;
+
+  std::unique_ptr<CsvReader> rewriter_;
+  std::vector<std::unique_ptr<RecordSink>> rewrite_sinks_;
+  Record rewrite_record_;
+  std::string rewrite_text_;
+  std::string rewritten_;
+};
+
+}  // namespace
+
+bool can_classify_in_chunks(const Classifier& classifier, int threads) {
+  return threads > 1 && classifier.unique_column_count() <= 64;
+}
+
+Result classify_chunks(Classifier& classifier, CsvReader& reader, std::string_view source_name,
+                       const std::vector<RecordSink*>& sinks, const ChunkedRun& run, ClassifySummary& summary) {
+  // The workers allocate next to nothing once started; glibc would still give
+  // each thread its own arena, reserving 64 MiB of address space apiece (a
+  // run under `ulimit -v` would fail for that alone).
+  mallopt(M_ARENA_MAX, 1);
+  ChunkPipeline pipeline(classifier, reader, source_name, sinks, run, summary);
+  return pipeline.run();
+}
+
+int default_thread_count() {
+  cpu_set_t cpus;
+  if (sched_getaffinity(0, sizeof cpus, &cpus) == 0) return std::max(1, CPU_COUNT(&cpus));
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+}  // namespace ftstatus
