@@ -34,40 +34,55 @@ struct ScalarRun {
   bool stopped;  // at a record end past stop_after, before the end of the data
 };
 
-// CsvScanner's state machine with CsvReader::next's line ends, a byte at a
-// time, from the record start cut.end (whose line count is cut.line_breaks).
-// It stops at the first record end past `stop_after`, else runs to the end. A
-// NUL is text here (the reader stops at it; the SIMD paths do the same).
+// CsvScanner's state machine with CsvReader::next's line ends, from the
+// record start cut.end (whose line count is cut.line_breaks), a run of plain
+// bytes at a time as the scanner does. It stops at the first record end past
+// `stop_after`, else runs to the end. A NUL is text here (the reader stops at
+// it; the SIMD paths do the same); data[size] is not read.
 ScalarRun scan_scalar(std::string_view data, RecordCut cut, std::size_t stop_after, char delimiter, bool cr_only_file) {
   enum class State { field_start, unquoted, quoted, after_closing_quote };
-  const bool has_delimiter = delimits(delimiter);
+  // The bytes that end a run of plain text: outside quotes, and inside them (an LF or CR counts a line there).
+  bool stops_outside[256] = {};
+  stops_outside[static_cast<unsigned char>('"')] = stops_outside[static_cast<unsigned char>('\n')] =
+      stops_outside[static_cast<unsigned char>('\r')] = true;
+  if (delimits(delimiter)) stops_outside[static_cast<unsigned char>(delimiter)] = true;
+  auto stops_inside = [](char byte) { return byte == '"' || byte == '\n' || byte == '\r'; };
+  const char* text = data.data();
   const std::size_t size = data.size();
-  // A CR followed by something other than an LF; the last byte's CR cannot be judged.
-  auto lone_cr = [&](std::size_t at) { return at + 1 < size && data[at + 1] != '\n'; };
+  // A line end: an LF, or in a CR-only file a CR before something other than an LF (the last byte's CR cannot be
+  // judged).
+  auto breaks_line = [&](std::size_t at) {
+    return text[at] == '\n' || (cr_only_file && text[at] == '\r' && at + 1 < size && text[at + 1] != '\n');
+  };
   State state = State::field_start;
   std::size_t lines = cut.line_breaks;
   for (std::size_t at = cut.end; at < size; ++at) {
-    const char byte = data[at];
     if (state == State::quoted) {
-      if (byte == '"') {
+      while (at < size && !stops_inside(text[at])) ++at;
+      if (at == size) break;
+      if (text[at] == '"') {
         state = State::after_closing_quote;  // unless a second quote follows
-      } else if (byte == '\n' || (byte == '\r' && cr_only_file && lone_cr(at))) {
+      } else if (breaks_line(at)) {
         ++lines;
       }
       continue;
     }
-    if (byte == '\n' || (byte == '\r' && cr_only_file && lone_cr(at))) {
+    const std::size_t plain = at;
+    while (at < size && !stops_outside[static_cast<unsigned char>(text[at])]) ++at;
+    if (at != plain) state = State::unquoted;
+    if (at == size) break;
+    if (breaks_line(at)) {
       ++lines;
       state = State::field_start;
       cut = {at + 1, lines};
       if (at > stop_after) return {cut, true};
-    } else if (byte == '"') {
+    } else if (text[at] == '"') {
       // Opens a field, or is a doubled quote; in unquoted text it is text.
       if (state != State::unquoted) state = State::quoted;
-    } else if (has_delimiter && byte == delimiter) {
-      state = State::field_start;
+    } else if (text[at] == '\r') {
+      state = State::unquoted;  // a CR that ends no record is text, to quoting too
     } else {
-      state = State::unquoted;  // text, and a CR that is not a record end
+      state = State::field_start;  // the delimiter
     }
   }
   return {cut, false};
