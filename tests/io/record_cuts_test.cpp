@@ -5,6 +5,8 @@
 // A hidden benchmark ("[.benchmark]") prints each path's GB/s.
 #include <catch2/catch.hpp>
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -460,15 +462,26 @@ TEST_CASE("record cuts: GB/s of each path on a big file", "[.benchmark]") {
   REQUIRE(!text.empty());
   for (SimdPath wanted : {SimdPath::scalar, SimdPath::avx2, SimdPath::avx512}) {
     if (!ftstatus::simd_path_available(wanted)) continue;
-    double best = 1e9;
+    // Wall time, and this thread's CPU time: on a machine shared with other work the second is the steadier figure.
+    double best_wall = 1e9;
+    double best_cpu = 1e9;
     RecordCut cut;
+    auto cpu_seconds = [] {
+      timespec now{};
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+      return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+    };
     for (int run = 0; run < 5; ++run) {
       const auto started = std::chrono::steady_clock::now();
+      const double cpu_started = cpu_seconds();
       cut = find_last_record_end_with(wanted, text, ',', false);
-      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      best_cpu = std::min(best_cpu, cpu_seconds() - cpu_started);
+      best_wall =
+          std::min(best_wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     }
     WARN(ftstatus::simd_path_name(wanted)
-         << ": " << text.size() / best / 1e9 << " GB/s (best of 5, " << text.size() << " bytes, cut at " << cut.end
-         << ", " << cut.line_breaks << " line breaks)");
+         << ": " << static_cast<double>(text.size()) / best_wall / 1e9 << " GB/s wall, "
+         << static_cast<double>(text.size()) / best_cpu / 1e9 << " GB/s CPU (best of 5, " << text.size()
+         << " bytes, cut at " << cut.end << ", " << cut.line_breaks << " line breaks)");
   }
 }
