@@ -98,3 +98,10 @@ for k, body in enumerate([
     write("classify", bytes([k * 9]) + HEADER + body)
 write("classify", b"\x02Ticket;Prioridad;Esperando;l1;l2\r\nA;low;s\xc3\xad;Open;Triage\r\n")
 write("classify", b"\x00ticket_id,suggested_l1,rule,problems\nT-1,open,other,\n")
+
+# fuzz_record_cuts: delimiter choice, CR-only and alignment, a two-byte split point; then the data.
+for k, path in enumerate(csv_files):
+    write("record_cuts", bytes([k % 4, k * 37 % 256, k * 11 % 256, k * 53 % 256]) + path.read_bytes())
+for k, text in enumerate([b'a,b\r\nc\rd,"e\r\nf"\r\n', b'27" monitor,x\n"q\n",y\n', b'"a"b"c\n"d""\n\n",e\n',
+                          b"a\rb\r\"c\rd\"\r\r\n", b"x" * 62 + b"\r\n\"" + b"y" * 60 + b"\"\n", b"a;\"b\tc\"\td\n"]):
+    write("record_cuts", bytes([k, k * 2 + 1 if k % 2 else k * 2, 0, 40 + k]) + text)
