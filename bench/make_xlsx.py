@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Usage: /usr/bin/python3 bench/make_xlsx.py IN.csv OUT.xlsx  (IN.csv from bench/run.sh)
+# Usage: /usr/bin/python3 bench/make_xlsx.py IN.csv OUT.xlsx  (IN.csv from bench/run, e.g. ${TMPDIR:-/tmp}/ftstatus-bench-v2-1000000.csv)
 # 1M-row workbook from the bench CSV: shared strings for text (as Excel writes), numbers as numbers.
 import csv, sys, zipfile
 src, dst = sys.argv[1], sys.argv[2]
