@@ -114,6 +114,8 @@ class Classifier {
   enum class RepeatCheck { seen, collect, given };
   void set_repeat_check(RepeatCheck check) { repeat_check_ = check; }
   std::size_t unique_column_count() const { return unique_columns_.size(); }
+  // The schema column of unique column k.
+  int unique_column(std::size_t k) const { return unique_columns_[k]; }
   // With `collect`: the last row's hash64 of each unique column's value, 0 when it is empty.
   const std::vector<std::uint64_t>& unique_hashes() const { return unique_hashes_; }
   // With `given`: bit k set when unique column k repeats in the next row.

@@ -11,7 +11,9 @@
 #include <thread>
 
 #include "engine/date_orders.h"
+#include "engine/formula_guard.h"
 #include "engine/read_header.h"
+#include "engine/seen_set.h"
 
 namespace ftstatus {
 
@@ -39,6 +41,7 @@ struct Chunk {
   std::optional<DateOrderConflict> conflict;
   std::vector<RowMark> rows;
   std::vector<std::uint64_t> hashes;             // rows x unique columns; 0 for an empty cell
+  std::vector<std::uint32_t> checks;             // find_repeated_ids' pass: RepeatedIds::check_hash, likewise
   std::vector<std::vector<std::uint32_t>> ends;  // by sink: where each row's output ends
   std::vector<std::string> output;               // by sink
   std::vector<long> per_status;
@@ -52,7 +55,7 @@ struct Worker {
       : classifier(like.taxonomy(), like.rules(), like.options()), reader(delimiter, ending, limits) {
     classifier.bind_like(like);
     classifier.set_repeat_check(Classifier::RepeatCheck::collect);
-    sinks = run.make_memory_sinks(classifier);
+    if (run.make_memory_sinks) sinks = run.make_memory_sinks(classifier);
   }
   Classifier classifier;
   CsvReader reader;
@@ -103,11 +106,43 @@ void classify_chunk(Worker& worker, Chunk& chunk, std::size_t statuses) {
   for (std::size_t s = 0; s < sinks; ++s) worker.sinks[s]->take_pending(chunk.output[s]);
 }
 
+// find_repeated_ids' pass: only the unique columns' ids, as classify reads
+// them (trimmed, without a formula guard), hashed twice.
+void hash_chunk(Worker& worker, Chunk& chunk) {
+  const Classifier& classifier = worker.classifier;
+  const std::size_t uniques = classifier.unique_column_count();
+  chunk.rows.clear();
+  chunk.hashes.clear();
+  chunk.checks.clear();
+  chunk.status = {};
+  worker.reader.reset(chunk.records, chunk.first_line);
+  Record& record = worker.record;
+  try {
+    while (worker.reader.next(record)) {
+      for (std::size_t k = 0; k < uniques; ++k) {
+        const int field = classifier.field_of(classifier.unique_column(k));
+        std::string_view text;
+        if (field >= 0 && static_cast<std::size_t>(field) < record.fields.size())
+          text = without_formula_guard(trim(record.fields[static_cast<std::size_t>(field)]));
+        chunk.hashes.push_back(text.empty() ? 0 : hash64(text));
+        chunk.checks.push_back(text.empty() ? 0 : RepeatedIds::check_hash(text));
+      }
+      chunk.rows.push_back({});
+    }
+  } catch (const CsvError& e) {
+    chunk.status = Error{e.problem, "", e.line, e.column};
+  }
+  worker.reader.release(chunk.records);
+}
+
 class ChunkPipeline {
  public:
+  // With `collecting`, the pass of find_repeated_ids: rows are hashed, not classified.
   ChunkPipeline(Classifier& classifier, CsvReader& reader, std::string_view source_name,
-                const std::vector<RecordSink*>& sinks, const ChunkedRun& run, ClassifySummary& summary)
-      : classifier_(classifier),
+                const std::vector<RecordSink*>& sinks, const ChunkedRun& run, ClassifySummary& summary,
+                RepeatedIds* collecting = nullptr)
+      : collecting_(collecting),
+        classifier_(classifier),
         reader_(reader),
         source_name_(source_name),
         sinks_(sinks),
@@ -169,7 +204,7 @@ class ChunkPipeline {
     std::uint64_t sequence = 0;
     try {
       std::vector<std::pair<std::string, long>> sampled;
-      sample_dates(sampled);
+      if (collecting_ == nullptr) sample_dates(sampled);
       for (auto& [records, line] : sampled) {
         if (!claim(sequence)) return finish_input();
         Chunk& chunk = slot(sequence);
@@ -251,7 +286,10 @@ class ChunkPipeline {
           if (!worker)
             worker = std::make_unique<Worker>(classifier_, run_, reader_.delimiter(), reader_.line_ending(),
                                               reader_.limits());
-          classify_chunk(*worker, chunk, classifier_.taxonomy().statuses().size());
+          if (collecting_ != nullptr)
+            hash_chunk(*worker, chunk);
+          else
+            classify_chunk(*worker, chunk, classifier_.taxonomy().statuses().size());
         } catch (...) {
           chunk.failure = std::current_exception();
         }
@@ -266,7 +304,7 @@ class ChunkPipeline {
 
   // This thread: every chunk in input order, ids checked on the way.
   Result write_chunks() {
-    classifier_.set_repeat_check(Classifier::RepeatCheck::given);
+    if (collecting_ == nullptr) classifier_.set_repeat_check(Classifier::RepeatCheck::given);
     const std::size_t uniques = classifier_.unique_column_count();
     for (std::uint64_t sequence = 0;; ++sequence) {
       {
@@ -283,6 +321,13 @@ class ChunkPipeline {
       Chunk& chunk = slot(sequence);
       if (chunk.failure) std::rethrow_exception(chunk.failure);
       if (!chunk.read_error.ok()) return named(chunk.read_error);
+      if (collecting_ != nullptr) {
+        // Up to the first unreadable record: the classifying pass reports it in its place.
+        if (!chunk.status.ok()) return {};
+        hand_over_ids(chunk);
+        release(chunk);
+        continue;
+      }
       if (is_long(chunk)) {
         if (Result s = classify_here(chunk); !s.ok()) return s;
         continue;
@@ -290,9 +335,13 @@ class ChunkPipeline {
       std::vector<std::size_t> written(sinks_.size(), 0);
       for (std::size_t row = 0; row < chunk.rows.size(); ++row) {
         std::uint64_t repeats = 0;
-        for (std::size_t k = 0; k < uniques; ++k) {
-          const std::uint64_t hash = chunk.hashes[row * uniques + k];
-          if (hash != 0 && !classifier_.insert_seen(k, hash)) repeats |= std::uint64_t{1} << k;
+        if (run_.repeated_ids != nullptr) {
+          repeats = run_.repeated_ids->repeats_of(row_number_++);
+        } else {
+          for (std::size_t k = 0; k < uniques; ++k) {
+            const std::uint64_t hash = chunk.hashes[row * uniques + k];
+            if (hash != 0 && !classifier_.insert_seen(k, hash)) repeats |= std::uint64_t{1} << k;
+          }
         }
         if (!classifier_.resource_failure().ok()) return classifier_.resource_failure();
         if (repeats == 0) continue;
@@ -312,12 +361,24 @@ class ChunkPipeline {
       for (std::size_t k = 0; k < chunk.per_status.size(); ++k) summary_.per_status[k] += chunk.per_status[k];
       if (!chunk.status.ok()) return named(chunk.status);
       if (chunk.conflict) return date_order_error(classifier_, *chunk.conflict, source_name_);
-      {
-        std::lock_guard lock(mutex_);
-        chunk.state = Chunk::State::free;
-      }
-      changed_.notify_all();
+      release(chunk);
     }
+  }
+
+  void release(Chunk& chunk) {
+    {
+      std::lock_guard lock(mutex_);
+      chunk.state = Chunk::State::free;
+    }
+    changed_.notify_all();
+  }
+
+  void hand_over_ids(const Chunk& chunk) {
+    const std::size_t uniques = classifier_.unique_column_count();
+    for (std::size_t row = 0; row < chunk.rows.size(); ++row, ++row_number_)
+      for (std::size_t k = 0; k < uniques; ++k)
+        if (const std::uint64_t hash = chunk.hashes[row * uniques + k]; hash != 0)
+          collecting_->add(row_number_, static_cast<unsigned>(k), hash, chunk.checks[row * uniques + k]);
   }
 
   // A chunk of a few long records (a cell of many MiB): formatted in memory
@@ -327,12 +388,13 @@ class ChunkPipeline {
 
   Result classify_here(Chunk& chunk) {
     if (!rewriter_) make_rewriter();
-    classifier_.set_repeat_check(Classifier::RepeatCheck::seen);
+    if (run_.repeated_ids == nullptr) classifier_.set_repeat_check(Classifier::RepeatCheck::seen);
     rewriter_->reset(chunk.records, chunk.first_line);
     Result result;
     try {
       while (!classifier_.date_order_conflict() && classifier_.resource_failure().ok() &&
              rewriter_->next(rewrite_record_)) {
+        if (run_.repeated_ids != nullptr) classifier_.set_given_repeats(run_.repeated_ids->repeats_of(row_number_++));
         const RowResult& row = classifier_.classify(rewrite_record_);
         for (RecordSink* sink : sinks_) sink->row(rewrite_record_, row);
         ++summary_.rows;
@@ -349,11 +411,7 @@ class ChunkPipeline {
     if (!classifier_.resource_failure().ok()) return classifier_.resource_failure();
     if (const auto& conflict = classifier_.date_order_conflict())
       return date_order_error(classifier_, *conflict, source_name_);
-    {
-      std::lock_guard lock(mutex_);
-      chunk.state = Chunk::State::free;
-    }
-    changed_.notify_all();
+    release(chunk);
     return {};
   }
 
@@ -386,10 +444,12 @@ class ChunkPipeline {
     return error;
   }
 
+  RepeatedIds* collecting_;
+  std::uint32_t row_number_ = 0;  // of the next row the writer meets
   Classifier& classifier_;
   CsvReader& reader_;
   std::string_view source_name_;
-  const std::vector<RecordSink*>& sinks_;
+  std::vector<RecordSink*> sinks_;
   const ChunkedRun& run_;
   ClassifySummary& summary_;
 
@@ -423,6 +483,25 @@ Result classify_chunks(Classifier& classifier, CsvReader& reader, std::string_vi
   mallopt(M_ARENA_MAX, 1);
   ChunkPipeline pipeline(classifier, reader, source_name, sinks, run, summary);
   return pipeline.run();
+}
+
+bool can_find_repeated_ids_first(const Classifier& classifier) {
+  const Schema& schema = classifier.rules().schema;
+  for (std::size_t k = 0; k < classifier.unique_column_count(); ++k)
+    if (schema.columns[static_cast<std::size_t>(classifier.unique_column(k))].type != ColumnType::string) return false;
+  return classifier.unique_column_count() > 0;
+}
+
+Result find_repeated_ids(const Classifier& classifier, CsvReader& reader, std::string_view source_name,
+                         const ChunkedRun& run, RepeatedIds& ids) {
+  ChunkedRun hashing = run;
+  hashing.make_memory_sinks = nullptr;
+  hashing.repeated_ids = nullptr;
+  ClassifySummary unused;
+  // The pipeline only reads the classifier (its binding) in this pass.
+  ChunkPipeline pipeline(const_cast<Classifier&>(classifier), reader, source_name, {}, hashing, unused, &ids);
+  if (Result s = pipeline.run(); !s.ok()) return s;
+  return ids.finish();
 }
 
 int default_thread_count() {

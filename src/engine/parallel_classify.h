@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/repeated_ids.h"
 #include "ftstatus/classifier.h"
 #include "ftstatus/pipeline.h"
 #include "io/csv.h"
@@ -22,7 +23,19 @@ struct ChunkedRun {
   // One worker's sinks, in the order of the run's own: made like them, with no
   // file, so they keep what they write (RecordSink::take_pending).
   std::function<std::vector<std::unique_ptr<RecordSink>>(const Classifier&)> make_memory_sinks;
+  // Repeated ids found before (find_repeated_ids): the writer asks these
+  // rather than remembering every id itself.
+  RepeatedIds* repeated_ids = nullptr;
 };
+
+// Whether find_repeated_ids can stand in for the in-memory seen set: every
+// unique column holds text (a typed one would need the day/month sample first).
+bool can_find_repeated_ids_first(const Classifier& classifier);
+
+// A pass over `reader`'s input after its header (a second reader of the same
+// file) that gives every row's unique-column ids to `ids`, then finishes it.
+Result find_repeated_ids(const Classifier& classifier, CsvReader& reader, std::string_view source_name,
+                         const ChunkedRun& run, RepeatedIds& ids);
 
 // Whether classify_chunks can take this run: one thread is the plain loop.
 bool can_classify_in_chunks(const Classifier& classifier, int threads);

@@ -1,5 +1,7 @@
 #include "ftstatus/pipeline.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <cstdlib>
 
@@ -321,6 +323,24 @@ Result classify_records(Classifier& classifier, RecordSource& source, std::strin
   return {};
 }
 
+namespace {
+
+// Over this size a file's repeated ids are found in a pass of their own
+// (about 2 million rows: the in-memory seen set would outgrow the memory bar).
+constexpr std::uintmax_t kRepeatedIdsPassBytes = std::uintmax_t(256) << 20;
+
+bool wants_repeated_ids_pass(const std::string& input, const Classifier& classifier) {
+  if (!can_find_repeated_ids_first(classifier)) return false;
+  // Tests take the pass on small files too: FTSTATUS_REPEATED_IDS_PASS=always.
+  const char* forced = std::getenv("FTSTATUS_REPEATED_IDS_PASS");
+  const bool always = forced != nullptr && std::string_view(forced) == "always";
+  struct stat info {};
+  if (input.empty() || input == "-" || stat(input.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  return always || static_cast<std::uintmax_t>(info.st_size) > kRepeatedIdsPassBytes;
+}
+
+}  // namespace
+
 Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
                     ClassifySummary& summary) {
   if (rules.schema.columns.empty() || rules.rules.empty()) return Error{Problem("taxonomy_has_no_rules")};
@@ -451,6 +471,21 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
     if (const char* bytes = std::getenv("FTSTATUS_CHUNK_BYTES"); bytes != nullptr && std::atol(bytes) > 0)
       run.chunk_bytes = static_cast<std::size_t>(std::atol(bytes));
     run.make_memory_sinks = [&sinks](const Classifier& c) { return sinks.memory_sinks(c); };
+    // A large file's ids are found in a first pass (sequential I/O, fixed
+    // memory) rather than remembered row by row in a table that would grow with them.
+    RepeatedIds repeated_ids;
+    if (wants_repeated_ids_pass(request.input, classifier)) {
+      std::FILE* again = std::fopen(request.input.c_str(), "rb");
+      if (again == nullptr) return Error{Problem("input_read_error"), input_name, 0, 0};
+      const std::unique_ptr<std::FILE, int (*)(std::FILE*)> closing(again, &std::fclose);
+      CsvReader& first = *csv->reader();
+      CsvReader ids_reader(again, first.delimiter(), first.encoding(), first.limits());
+      Record skipped;
+      if (ids_reader.next(skipped)) {  // the header
+        if (Result s = find_repeated_ids(classifier, ids_reader, input_name, run, repeated_ids); !s.ok()) return s;
+        run.repeated_ids = &repeated_ids;
+      }
+    }
     if (Result s = classify_chunks(classifier, *csv->reader(), input_name, sinks.sinks(), run, summary); !s.ok())
       return s;
     if (Result s = sinks.finish(); !s.ok()) return s;

@@ -1,4 +1,5 @@
 #include "io/csv.h"
+#include "io/record_cuts.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -151,45 +152,10 @@ void CsvReader::release(std::string& records) {
 }
 
 std::pair<std::size_t, long> CsvReader::last_record_end() const {
-  // CsvScanner's own rules, record by record, as next() applies them.
-  const char* data = buf_.data() + pos_;
-  const std::size_t size = end_ - pos_;
-  const bool cr_file = line_ending_ == LineEnding::cr;
-  CsvScanner scanner(std::string_view(&delimiter_, 1), true);
-  std::size_t cut = 0;
-  for (std::size_t start = 0;;) {
-    scanner.begin_record();
-    const char* record = data + start;
-    const std::size_t available = size - start;
-    std::size_t at = 0;
-    std::size_t end = 0;  // after the record's line end; 0 while not found
-    for (;;) {
-      const CsvScanner::Event event = scanner.advance(record, at, available);
-      if (event == CsvScanner::Event::delimiter) {
-        scanner.begin_field(++at);
-      } else if (event == CsvScanner::Event::record_end) {
-        end = at + 1;
-        break;
-      } else if (event == CsvScanner::Event::carriage_return && at + 1 < available) {
-        if (record[at + 1] != '\n' && cr_file) {
-          end = at + 1;
-          break;
-        }
-        ++at;  // CR LF (the LF ends the record) or a stray CR (text)
-      } else if (event == CsvScanner::Event::nul) {
-        ++at;  // the chunk's reader stops there with its error: any cut after it will do
-      } else {
-        break;  // the bytes ran out inside the record, or a CR whose next byte is not read yet
-      }
-    }
-    if (end == 0) break;
-    start += end;
-    cut = start;
-  }
-  long lines = 0;
-  for (std::size_t i = 0; i < cut; ++i)
-    lines += data[i] == '\n' || (cr_file && data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
-  return {cut, lines};
+  // Exactly where next() would end records (io/record_cuts.h), 32 or 64 bytes at a time where the CPU can.
+  const RecordCut cut =
+      find_last_record_end({buf_.data() + pos_, end_ - pos_}, delimiter_, line_ending_ == LineEnding::cr);
+  return {cut.end, static_cast<long>(cut.line_breaks)};
 }
 
 bool CsvReader::next_chunk(std::string& records, std::size_t target, long& first_line) {

@@ -117,10 +117,12 @@ TEST_CASE("classify writes the same bytes with any number of threads and any chu
     int threads;
     std::string chunk_bytes;
     OutputFormat format;
+    bool ids_first = false;  // repeated ids found in a pass of their own (as for a large file)
   };
   const std::vector<Setting> settings = {
-      {2, "", OutputFormat::csv},  {3, "1024", OutputFormat::csv}, {8, "4096", OutputFormat::csv},
-      {2, "1", OutputFormat::csv}, {4, "64", OutputFormat::jsonl},
+      {2, "", OutputFormat::csv},         {3, "1024", OutputFormat::csv}, {8, "4096", OutputFormat::csv},
+      {2, "1", OutputFormat::csv},        {4, "64", OutputFormat::jsonl}, {2, "", OutputFormat::csv, true},
+      {3, "37", OutputFormat::csv, true},
   };
   long chunked_rows = 0;
   for (const std::string& input : cases) {
@@ -129,6 +131,7 @@ TEST_CASE("classify writes the same bytes with any number of threads and any chu
       for (const Setting& setting : settings) {
         if (setting.format != format) continue;
         INFO(input << " with " << setting.threads << " threads, chunks of " << setting.chunk_bytes << " bytes");
+        ScopedEnvironment ids_first("FTSTATUS_REPEATED_IDS_PASS", setting.ids_first ? "always" : "");
         const Outcome many = classify(loaded, input, dir, setting.threads, setting.chunk_bytes, format);
         CHECK(many.error == one.error);
         CHECK(many.output == one.output);
@@ -159,6 +162,10 @@ TEST_CASE("a repeated id is marked on the later row across chunks and threads", 
   REQUIRE(one.error.empty());
   const Outcome many = classify(loaded, input, dir, 4, "300", OutputFormat::csv);
   CHECK(many == one);
+  {
+    ScopedEnvironment ids_first("FTSTATUS_REPEATED_IDS_PASS", "always");
+    CHECK(classify(loaded, input, dir, 3, "200", OutputFormat::csv) == one);
+  }
   // Every row of the second and third copies that has an id repeats one.
   const std::vector<std::vector<std::string>> out = parse_csv(many.output);
   const std::size_t rows = (out.size() - 1) / 3;
@@ -174,4 +181,24 @@ TEST_CASE("a repeated id is marked on the later row across chunks and threads", 
     ++checked;
   }
   CHECK(checked > rows);
+}
+
+TEST_CASE("the SIMD and scalar record cuts give the same output through the command line", "[parallel]") {
+  // FTSTATUS_SIMD is read once per process: each path gets its own run.
+  std::vector<std::string> inputs = files_under(kSourceDir + "/examples");
+  for (const std::string& file : files_under(kSourceDir + "/tests/golden/inputs")) inputs.push_back(file);
+  REQUIRE(inputs.size() > 10);
+  for (const std::string& input : inputs) {
+    INFO(input);
+    const Run one = run_env("LC_ALL=C LANG=C",
+                            {"classify", input, "--as-of", kAsOfDate, "--threads", "1", "--allow-missing", "all"});
+    for (const char* path : {"off", "avx2", "avx512"}) {
+      INFO(path);
+      const Run many = run_env(std::string("LC_ALL=C LANG=C FTSTATUS_CHUNK_BYTES=100 FTSTATUS_SIMD=") + path,
+                               {"classify", input, "--as-of", kAsOfDate, "--threads", "3", "--allow-missing", "all"});
+      CHECK(many.status == one.status);
+      CHECK(many.out == one.out);
+      CHECK(many.err == one.err);
+    }
+  }
 }
