@@ -18,7 +18,7 @@ namespace {
 // A slot is free (0), being filled (1) or holds a path to remove (2).
 struct Slot {
   std::atomic<int> state{0};
-  char path[PATH_MAX];
+  char path[PATH_MAX] = {};  // initialized, so g_slots is zeroed memory rather than 16 pages touched at start-up
 };
 constexpr int kSlots = 16;
 Slot g_slots[kSlots];

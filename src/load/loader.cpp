@@ -17,7 +17,6 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
-#include "load/builtin.h"
 #include "load/rules_loader.h"
 #include "load/yaml_reader.h"
 #include "model/names.h"
@@ -401,10 +400,6 @@ LoadResult load_taxonomy_file(const std::string& path, Lang lang, const LoadLimi
     return result;
   }
   return load_taxonomy(text, path, lang, limits);
-}
-
-LoadResult load_builtin_taxonomy(Lang lang) {
-  return load_taxonomy(builtin_taxonomy_text(), std::string(builtin_taxonomy_name()), lang);
 }
 
 }  // namespace ftstatus
