@@ -19,7 +19,7 @@ namespace ftstatus {
 
 struct ChunkedRun {
   int threads = 2;                     // workers
-  std::size_t chunk_bytes = 1u << 19;  // of input text per chunk (whole records: a little more or less)
+  std::size_t chunk_bytes = 1u << 18;  // of input text per chunk (whole records: a little more or less)
   // One worker's sinks, in the order of the run's own: made like them, with no
   // file, so they keep what they write (RecordSink::take_pending).
   std::function<std::vector<std::unique_ptr<RecordSink>>(const Classifier&)> make_memory_sinks;

@@ -329,6 +329,12 @@ namespace {
 // (about 2 million rows: the in-memory seen set would outgrow the memory bar).
 constexpr std::uintmax_t kRepeatedIdsPassBytes = std::uintmax_t(256) << 20;
 
+bool is_small_file(const std::string& input) {
+  struct stat info {};
+  return !input.empty() && input != "-" && stat(input.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+         info.st_size < (1 << 20);
+}
+
 bool wants_repeated_ids_pass(const std::string& input, const Classifier& classifier) {
   if (!can_find_repeated_ids_first(classifier)) return false;
   // Tests take the pass on small files too: FTSTATUS_REPEATED_IDS_PASS=always.
@@ -455,7 +461,8 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
   } sinks(request, classifier, *source, output, errors, input_name);
 
   auto* csv = dynamic_cast<OwnedCsvSource*>(source.get());
-  const int threads = request.threads > 0 ? request.threads : default_thread_count();
+  // A small file is done before threads would have started: one, unless asked.
+  const int threads = request.threads > 0 ? request.threads : is_small_file(request.input) ? 1 : default_thread_count();
   if (csv != nullptr && csv->reader() != nullptr && request.format != OutputFormat::xlsx &&
       can_classify_in_chunks(classifier, threads)) {
     const auto started = std::chrono::steady_clock::now();

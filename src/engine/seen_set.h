@@ -6,8 +6,8 @@
 // hashes are sorted and written to a temporary file as a run, with a small
 // Bloom filter (2 bytes a hash) kept in memory; a lookup reads a run from disk
 // only when that run's filter says "maybe". Runs are merged when there are
-// many. Memory is the table (at most 16 MB) plus the filters: about 36 MB for
-// 10 million ids.
+// many. Memory is the table (at most 8 MiB) plus the filters: 2 bytes an id.
+// Large files skip it: engine/repeated_ids.h finds their repeats first.
 #include <cstdint>
 #include <cstdio>
 #include <string_view>
@@ -25,7 +25,7 @@ class SeenSet {
   // The in-memory table starts small and doubles up to `max_table_slots`
   // (rounded up to a power of two; tests use small ones to exercise the
   // runs), then spills.
-  explicit SeenSet(std::size_t max_table_slots = std::size_t{1} << 21);
+  explicit SeenSet(std::size_t max_table_slots = std::size_t{1} << 20);
   ~SeenSet();
   SeenSet(const SeenSet&) = delete;
   SeenSet& operator=(const SeenSet&) = delete;

@@ -5,13 +5,17 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <tuple>
 
 namespace ftstatus {
 
 namespace {
 
-constexpr std::size_t kInitialBuffer = 1u << 20;
+// The first read, which decides the encoding, takes up to kFirstRead bytes;
+// the buffer starts at kInitialBuffer and grows as records or chunks need.
+constexpr std::size_t kFirstRead = 1u << 20;
+constexpr std::size_t kInitialBuffer = 1u << 16;
 constexpr std::string_view kNotText = "input_not_text";
 
 // Windows-1252 0x80..0x9F; the five undefined bytes keep their C1 code point.
@@ -151,10 +155,10 @@ void CsvReader::release(std::string& records) {
   pos_ = end_ = 0;
 }
 
-std::pair<std::size_t, long> CsvReader::last_record_end() const {
+std::pair<std::size_t, long> CsvReader::last_record_end(std::size_t within) const {
   // Exactly where next() would end records (io/record_cuts.h), 32 or 64 bytes at a time where the CPU can.
-  const RecordCut cut =
-      find_last_record_end({buf_.data() + pos_, end_ - pos_}, delimiter_, line_ending_ == LineEnding::cr);
+  const RecordCut cut = find_last_record_end({buf_.data() + pos_, std::min(within, end_ - pos_)}, delimiter_,
+                                             line_ending_ == LineEnding::cr);
   return {cut.end, static_cast<long>(cut.line_breaks)};
 }
 
@@ -170,10 +174,17 @@ bool CsvReader::next_chunk(std::string& records, std::size_t target, long& first
       if (end_ + 1 >= capacity() && capacity() < target) buf_.resize(std::max(grown_capacity(), target) + 1);
       fill();
     }
-    std::size_t cut = end_ - pos_;  // at the end of the input, all of it
+    const std::size_t available = end_ - pos_;
+    if (available == 0 && eof_) return false;
+    std::size_t cut = available;  // at the end of the input, the rest, whatever its last record ends with
     long lines = 0;
-    if (!eof_) std::tie(cut, lines) = last_record_end();
-    if (cut == 0 && !eof_) {
+    if (!eof_ || available > target) {
+      // Chunks of about `target` bytes, however much one read brought: their buffers are what a run holds.
+      std::tie(cut, lines) = last_record_end(target);
+      if (cut == 0) std::tie(cut, lines) = last_record_end(available);  // a record longer than that
+      if (cut == 0 && eof_) cut = available;                            // the last one, with no line end
+    }
+    if (cut == 0) {
       // No record ends in what is read: a long record. Past the limit, next() says so as it always does.
       if (end_ - pos_ > limits_.max_record_bytes) {
         Record record;
@@ -184,7 +195,6 @@ bool CsvReader::next_chunk(std::string& records, std::size_t target, long& first
       target = end_ - pos_ + (std::size_t(1) << 16);
       continue;
     }
-    if (cut == 0) return false;
     if (pos_ == 0 && cut > (std::size_t(4) << 20)) {
       // A long record fills the buffer: hand the buffer itself over and keep
       // only what follows the cut, rather than holding a second copy.
@@ -326,7 +336,12 @@ void CsvReader::finish_utf16() {
 
 std::size_t CsvReader::start_decoding() {
   // Read into buf_, where UTF-8 (the usual case) stays as it is.
-  const std::size_t got = std::fread(buf_.data(), 1, capacity(), in_);
+  // Read into memory that is not zeroed first: a 50-row file touches one page, not 256.
+  const std::size_t first = std::min(kFirstRead, limits_.max_record_bytes + 16);
+  const std::unique_ptr<char[]> head(new char[first]);
+  const std::size_t got = std::fread(head.get(), 1, first, in_);
+  if (got > capacity()) buf_.resize(got + 1);
+  if (got > 0) std::memcpy(buf_.data(), head.get(), got);
   std::string_view bytes(buf_.data(), got);
   // A BOM decides, unless the user named an encoding: then a UTF-8 BOM is
   // skipped when reading UTF-8 or UTF-16, and a UTF-16 BOM gives UTF-16's byte order.
@@ -346,7 +361,7 @@ std::size_t CsvReader::start_decoding() {
   }
   std::size_t non_utf8 = std::string_view::npos;
   if (encoding_ == Encoding::automatic) {
-    non_utf8 = first_non_utf8(bytes, got < capacity());
+    non_utf8 = first_non_utf8(bytes, got < first);
     encoding_ = non_utf8 == std::string_view::npos ? Encoding::utf8 : Encoding::cp1252;
     // A UTF-8 file with a stray byte or two (a pasted cell) stays UTF-8, its
     // bad cells flagged invalid_utf8: Windows-1252 text almost never holds

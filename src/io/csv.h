@@ -230,8 +230,9 @@ class CsvReader {
 
   // Reads more input after end_, decoded to UTF-8; false at EOF.
   bool fill();
-  // Where the last whole record in buf_[pos_, end_) ends (0: none yet) and the lines before that.
-  std::pair<std::size_t, long> last_record_end() const;
+  // Where the last whole record in the first `within` bytes of buf_[pos_, end_)
+  // ends (0: none) and the lines before that.
+  std::pair<std::size_t, long> last_record_end(std::size_t within) const;
   // Grows buf_ so that `bytes` more fit after end_.
   void reserve_after_end(std::size_t bytes);
   // Decodes `size` input bytes (in encoding_) to UTF-8 after end_; the room must be there.
