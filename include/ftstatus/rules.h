@@ -67,4 +67,30 @@ struct RuleSet {
 // The index of the first rule whose conditions hold, or -1.
 int first_match(const std::vector<Rule>& rules, const CellValue* cells, std::int64_t as_of_days);
 
+// first_match for one row after another: each rule's conditions laid out in
+// one array at construction, so a row is checked without walking the
+// condition trees. An enum, bool, empty or not-empty test is one bit test:
+// the cell's state (empty, or value v) picks a bit of a mask made from the
+// condition. Other tests (numbers, strings, nested groups) ask the Condition.
+// `rules` must outlive it, unchanged.
+class RuleMatcher {
+ public:
+  explicit RuleMatcher(const std::vector<Rule>& rules);
+  int first_match(const CellValue* cells, std::int64_t as_of_days) const;
+
+ private:
+  struct Test {
+    enum class Op : unsigned char { bits, compare, condition };
+    Op op = Op::condition;
+    Condition::Cmp cmp = Condition::Cmp::lt;
+    bool relative_days = false;
+    int column = -1;
+    std::uint64_t accept = 0;  // bits: bit 0 for an empty cell, bit v + 1 for value v (63: any value >= 62)
+    std::int64_t number = 0;   // compare
+    const Condition* condition = nullptr;
+  };
+  std::vector<Test> tests_;
+  std::vector<std::size_t> rule_end_;  // rule i's tests are tests_[rule_end_[i-1], rule_end_[i])
+};
+
 }  // namespace ftstatus

@@ -127,6 +127,20 @@ ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Class
   json_.reserve(1 << 16);
   guarded_.reserve(256);
   options_.neutralize_formulas = options.neutralize_formulas && options.format == OutputFormat::csv;
+  const std::vector<Rule>& rules = classifier.rules().rules;
+  for (int rule = -1; rule < static_cast<int>(rules.size()); ++rule) {
+    // Exactly what row() would write cell by cell: the same writer, labels and guard.
+    CsvWriter cells(nullptr, options.delimiter, options.line_ending);
+    fill_levels(rule >= 0 ? rules[static_cast<std::size_t>(rule)].then : kNoStatus);
+    for (int level = 0; level < levels_; ++level)
+      write_cell(cells,
+                 level_status_[level] == kNoStatus ? std::string_view()
+                                                   : status_labels_[static_cast<std::size_t>(level_status_[level])],
+                 options_.neutralize_formulas, guarded_);
+    write_cell(cells, rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(rule)].id) : std::string_view(),
+               options_.neutralize_formulas, guarded_);
+    cells.take_buffer(rule_cells_.emplace_back());
+  }
 }
 
 void ClassifiedWriter::put(std::string_view cell) { write_cell(csv_, cell, options_.neutralize_formulas, guarded_); }
@@ -278,10 +292,8 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
     }
     if (!rewrite_) {
       // The common case, none of the added columns in the input: straight out.
-      for (int level = 0; level < levels_; ++level)
-        put(level_status_[level] == kNoStatus ? std::string_view()
-                                              : status_labels_[static_cast<std::size_t>(level_status_[level])]);
-      put(rule);
+      // r.status is the rule's status, so the levels and rule cells are the rule's.
+      csv_.raw_fields(rule_cells_[static_cast<std::size_t>(result.rule + 1)]);
       put(scratch_);
       if (has_current_) csv_.field(result.changed ? "true" : "false");
       if (options_.explain) put(classifier_.explain(record));

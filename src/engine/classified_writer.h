@@ -78,6 +78,9 @@ class ClassifiedWriter final : public RecordSink {
   std::vector<std::string> header_names_;   // JSONL keys
   std::vector<std::string> status_labels_;  // by StatusIndex, in the chosen labels
   StatusIndex level_status_[3] = {kNoStatus, kNoStatus, kNoStatus};
+  // By rule + 1 (0: no rule): the suggested levels and the rule id as CSV
+  // text, written once here rather than cell by cell on every row.
+  std::vector<std::string> rule_cells_;
   std::string scratch_;
   std::string json_;
   std::string guarded_;  // a neutralised cell: the apostrophe and the cell

@@ -57,7 +57,7 @@ RowCode row_code(Code code) {
 std::string_view row_code_name(RowCode code) { return kRowCodeNames[static_cast<std::size_t>(code)]; }
 
 Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyOptions options)
-    : taxonomy_(taxonomy), rules_(rules), options_(options) {
+    : taxonomy_(taxonomy), rules_(rules), matcher_(rules.rules), options_(options) {
   const std::size_t n = rules.schema.columns.size();
   field_of_column_.assign(n, -1);
   cells_.resize(n);
@@ -118,12 +118,17 @@ void Classifier::set_date_format(int column, DateFormat format, bool proven) {
   date_format_proven_[static_cast<std::size_t>(column)] = proven ? 1 : 0;
 }
 
-StatusIndex Classifier::resolve_child(StatusIndex parent, std::string_view text) {
+StatusIndex Classifier::resolve_child(StatusIndex parent, std::string_view text, LastName& last) {
+  if (last.set && last.parent == parent && last.text == text) return last.found;
   NameCache& cache = parent == kNoStatus ? l1_cache_ : child_cache_[static_cast<std::size_t>(parent)];
-  if (auto it = cache.find(text); it != cache.end()) return it->second;
-  StatusIndex found = taxonomy_.find_child(parent, text);
-  if (cache.size() < kMaxCachedNames) cache.emplace(std::string(text), found);
-  return found;
+  auto it = cache.find(text);
+  if (it == cache.end()) {
+    StatusIndex found = taxonomy_.find_child(parent, text);
+    if (cache.size() >= kMaxCachedNames) return found;
+    it = cache.emplace(std::string(text), found).first;
+  }
+  last = {parent, it->first, it->second, true};  // unordered_map keys do not move
+  return it->second;
 }
 
 StatusIndex Classifier::resolve_current(const std::string_view (&levels)[3]) {
@@ -132,7 +137,7 @@ StatusIndex Classifier::resolve_current(const std::string_view (&levels)[3]) {
     std::string_view text = without_formula_guard(trim(levels[level]));
     if (text.empty()) return current;
     // An unknown name is a different assignment from any suggestion.
-    current = resolve_child(current, text);
+    current = resolve_child(current, text, last_name_[level]);
     if (current == kNoStatus) return kNoStatus;
   }
   return current;
@@ -237,7 +242,7 @@ const RowResult& Classifier::classify(const Record& record) {
     if (repeats) r.problems.push_back({RowCode::duplicate_id, unique_columns_[k], field_of(unique_columns_[k])});
   }
 
-  r.rule = first_match(rules_.rules, cells_.data(), options_.as_of.days());
+  r.rule = matcher_.first_match(cells_.data(), options_.as_of.days());
   if (r.rule < 0) {
     r.problems.push_back({RowCode::no_rule, -1, -1});
   } else {

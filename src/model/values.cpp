@@ -125,7 +125,7 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
   return true;
 }
 
-std::string_view trim(std::string_view text) {
+std::string_view trim_spaces(std::string_view text) {
   // Runs on every cell: plain loops, not find_first_not_of's per-byte set search.
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   std::size_t begin = 0;
