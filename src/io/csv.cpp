@@ -1,6 +1,7 @@
 #include "io/csv.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -134,7 +135,11 @@ PlainBlockBits plain_block_bits(const char* block, char delimiter) {
 #endif
 }
 
+std::atomic<bool> plain_path_enabled{true};
+
 }  // namespace
+
+void set_csv_plain_path(bool enabled) { plain_path_enabled.store(enabled, std::memory_order_relaxed); }
 
 std::optional<Encoding> parse_encoding(std::string_view text) {
   std::string lower;
@@ -589,7 +594,7 @@ bool CsvReader::next_plain(Record& record) {
 bool CsvReader::next(Record& record) {
   if (!started_) start();
   const bool cr_file = line_ending_ == LineEnding::cr;
-  if (!cr_file && next_plain(record)) return true;
+  if (!cr_file && plain_path_enabled.load(std::memory_order_relaxed) && next_plain(record)) return true;
   for (;;) {
     // One pass finds where the record ends and where its fields lie.
     scanner_.begin_record();

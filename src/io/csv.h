@@ -287,6 +287,10 @@ class CsvReader {
   std::string raw_chunk_;                         // input bytes before decoding (cp1252, UTF-16, the first buffer)
 };
 
+// For tests: whether CsvReader::next reads plain records with its fast path
+// (the default) or scans every record in full, to compare the two.
+void set_csv_plain_path(bool enabled);
+
 // Writes records with RFC 4180 quoting through a large buffer. With no file
 // (`out` null) it only fills the buffer, which its owner takes (buffer()).
 class CsvWriter {
