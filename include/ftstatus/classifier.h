@@ -189,6 +189,14 @@ class Classifier {
     bool set = false;
   };
   LastName last_name_[3];
+  // By column: the last valid yyyy-mm-dd date cell and its day number.
+  static constexpr std::size_t kIsoDateLength = 10;
+  struct LastIsoDate {
+    char text[kIsoDateLength] = {};
+    std::int64_t days = 0;
+    bool set = false;
+  };
+  std::vector<LastIsoDate> last_iso_date_;
 };
 
 }  // namespace ftstatus

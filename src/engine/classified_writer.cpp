@@ -140,6 +140,7 @@ ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Class
     write_cell(cells, rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(rule)].id) : std::string_view(),
                options_.neutralize_formulas, guarded_);
     cells.take_buffer(rule_cells_.emplace_back());
+    rule_levels_.push_back({level_status_[0], level_status_[1], level_status_[2]});
   }
 }
 
@@ -247,8 +248,16 @@ std::string_view ClassifiedWriter::added_value(std::size_t k, const Record& reco
 }
 
 void ClassifiedWriter::row(const Record& record, const RowResult& result) {
-  fill_levels(result.status);
+  // classify gives the rule's status (none without a rule): its levels and cells were found once.
   const std::vector<Rule>& rules = classifier_.rules().rules;
+  const bool rules_status = result.rule >= 0 ? rules[static_cast<std::size_t>(result.rule)].then == result.status
+                                             : result.status == kNoStatus;
+  if (rules_status) {
+    const std::array<StatusIndex, 3>& levels = rule_levels_[static_cast<std::size_t>(result.rule + 1)];
+    std::copy(levels.begin(), levels.end(), level_status_);
+  } else {
+    fill_levels(result.status);
+  }
   std::string_view rule = result.rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(result.rule)].id) : "";
   scratch_.clear();
   append_problems(scratch_, classifier_, result, options_.sheet);
@@ -292,8 +301,14 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
     }
     if (!rewrite_) {
       // The common case, none of the added columns in the input: straight out.
-      // r.status is the rule's status, so the levels and rule cells are the rule's.
-      csv_.raw_fields(rule_cells_[static_cast<std::size_t>(result.rule + 1)]);
+      if (rules_status) {
+        csv_.raw_fields(rule_cells_[static_cast<std::size_t>(result.rule + 1)]);
+      } else {
+        for (int level = 0; level < levels_; ++level)
+          put(level_status_[level] == kNoStatus ? std::string_view()
+                                                : status_labels_[static_cast<std::size_t>(level_status_[level])]);
+        put(rule);
+      }
       put(scratch_);
       if (has_current_) csv_.field(result.changed ? "true" : "false");
       if (options_.explain) put(classifier_.explain(record));

@@ -3,6 +3,7 @@
 // suggested_l2 (suggested_l3 when the taxonomy has L3s), rule, problems,
 // changed (when the input has l1/l2) and explanation (with --explain), as CSV
 // or JSONL.
+#include <array>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -81,6 +82,7 @@ class ClassifiedWriter final : public RecordSink {
   // By rule + 1 (0: no rule): the suggested levels and the rule id as CSV
   // text, written once here rather than cell by cell on every row.
   std::vector<std::string> rule_cells_;
+  std::vector<std::array<StatusIndex, 3>> rule_levels_;  // by rule + 1: fill_levels of its status
   std::string scratch_;
   std::string json_;
   std::string guarded_;  // a neutralised cell: the apostrophe and the cell

@@ -62,6 +62,7 @@ Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyO
   field_of_column_.assign(n, -1);
   cells_.resize(n);
   cell_invalid_.resize(n);
+  last_iso_date_.resize(n);
   date_format_of_column_.assign(n, options.date_format);
   date_format_proven_.assign(n, options.date_format != DateFormat::automatic);
   target_date_column_ = rules.schema.find("target_date");
@@ -201,6 +202,19 @@ const RowResult& Classifier::classify(const Record& record) {
         ok = parse_integer(text, cell.value);
         break;
       case ColumnType::date:
+        if (text.size() == kIsoDateLength && text[4] == '-' && text[7] == '-') {
+          // parse_date reads this shape as ISO whatever the column's order:
+          // the last such date of the column is remembered, as exports repeat a few.
+          LastIsoDate& last = last_iso_date_[c];
+          if (last.set && std::memcmp(last.text, text.data(), kIsoDateLength) == 0) {
+            cell.value = last.days;
+          } else if ((ok = parse_date(text, date_format_of_column_[c], cell.value))) {
+            std::memcpy(last.text, text.data(), kIsoDateLength);
+            last.days = cell.value;
+            last.set = true;
+          }
+          break;
+        }
         ok = parse_date(text, date_format_of_column_[c], cell.value);
         if (!ok && !date_format_proven_[c] && !date_conflict_) note_date_conflict(record, static_cast<int>(c), text);
         break;
