@@ -781,6 +781,7 @@ void CsvWriter::raw_fields(std::string_view csv_text) {
     return;
   }
   buf_.append(csv_text);
+  if (buf_.size() >= (1u << 16)) flush();  // as field() does: a row may be written with no field() call
 }
 
 bool CsvWriter::flush() {
