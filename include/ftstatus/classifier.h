@@ -144,12 +144,14 @@ class Classifier {
  private:
   // The deepest status the current l1/l2/l3 cells name, or kNoStatus.
   StatusIndex resolve_current(const std::string_view (&levels)[3]);
-  StatusIndex resolve_child(StatusIndex parent, std::string_view text);
+  struct LastName;
+  StatusIndex resolve_child(StatusIndex parent, std::string_view text, LastName& last);
   void check_target_date(const Record& record);
   void note_date_conflict(const Record& record, int column, std::string_view text);
 
   const Taxonomy& taxonomy_;
   const RuleSet& rules_;
+  RuleMatcher matcher_;  // rules_.rules, laid out for the per-row check
   ClassifyOptions options_;
   std::vector<int> field_of_column_;
   std::vector<int> output_field_;
@@ -179,6 +181,24 @@ class Classifier {
   using NameCache = std::unordered_map<std::string, StatusIndex, StringHash, std::equal_to<>>;
   NameCache l1_cache_;
   std::vector<NameCache> child_cache_;  // per parent status
+  // The last name resolved at each level and what it gave: rows mostly repeat
+  // the row before, and a compare is cheaper than a hash. The text views a
+  // cache key, which stays put.
+  struct LastName {
+    StatusIndex parent = kNoStatus;
+    std::string_view text;
+    StatusIndex found = kNoStatus;
+    bool set = false;
+  };
+  LastName last_name_[3];
+  // By column: the last valid yyyy-mm-dd date cell and its day number.
+  static constexpr std::size_t kIsoDateLength = 10;
+  struct LastIsoDate {
+    char text[kIsoDateLength] = {};
+    std::int64_t days = 0;
+    bool set = false;
+  };
+  std::vector<LastIsoDate> last_iso_date_;
 };
 
 }  // namespace ftstatus

@@ -67,4 +67,40 @@ struct RuleSet {
 // The index of the first rule whose conditions hold, or -1.
 int first_match(const std::vector<Rule>& rules, const CellValue* cells, std::int64_t as_of_days);
 
+// first_match for one row after another, without walking the condition
+// trees. Enum, bool, empty and not-empty tests are looked up all at once: the
+// state of a cell (empty, or value v) selects, per column, a bit set of the
+// rules whose tests on that column it passes; their AND leaves the candidates,
+// in rule order, whose other tests (numbers, strings, nested groups) are then
+// asked of the Condition. `rules` must outlive it, unchanged.
+class RuleMatcher {
+ public:
+  explicit RuleMatcher(const std::vector<Rule>& rules);
+  int first_match(const CellValue* cells, std::int64_t as_of_days) const;
+
+ private:
+  struct Test {
+    enum class Op : unsigned char { compare, condition };
+    Op op = Op::condition;
+    Condition::Cmp cmp = Condition::Cmp::lt;
+    bool relative_days = false;
+    int column = -1;
+    std::int64_t number = 0;  // compare
+    const Condition* condition = nullptr;
+  };
+  // A column some rule tests by bits: accept[state * words_ + w] holds, for
+  // rules 64w..64w+63, whether a cell in that state passes them.
+  struct ColumnSets {
+    int column = -1;
+    std::vector<std::uint64_t> accept;
+  };
+  bool other_tests_hold(std::size_t rule, const CellValue* cells, std::int64_t as_of_days) const;
+
+  std::size_t rule_count_ = 0;
+  std::size_t words_ = 0;  // 64-rule words
+  std::vector<ColumnSets> columns_;
+  std::vector<Test> tests_;             // the tests that are not bits, rule by rule
+  std::vector<std::size_t> tests_end_;  // rule i's are tests_[tests_end_[i-1], tests_end_[i])
+};
+
 }  // namespace ftstatus

@@ -56,7 +56,15 @@ std::string normalize_header(std::string_view header);
 // spreadsheets write cells (src/model/values.cpp, src/model/dates.cpp).
 // Cells are trimmed. Each runs once per cell: a plain ASCII cell written the
 // usual way costs no allocation.
-std::string_view trim(std::string_view text);
+// Spaces are ' ', tab, CR and LF.
+std::string_view trim_spaces(std::string_view text);
+inline std::string_view trim(std::string_view text) {
+  // Nearly every cell has no space at either end: two compares and no call.
+  // Every space is a byte <= ' '.
+  if (text.empty() || (static_cast<unsigned char>(text.front()) > ' ' && static_cast<unsigned char>(text.back()) > ' '))
+    return text;
+  return trim_spaces(text);
+}
 // Equal ignoring ASCII case (enum values, string conditions).
 bool iequals_ascii(std::string_view a, std::string_view b);
 // Any case: true/false, yes/no, y/n, 1/0, x (true), sí/si/no, oui/non,

@@ -127,6 +127,27 @@ ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Class
   json_.reserve(1 << 16);
   guarded_.reserve(256);
   options_.neutralize_formulas = options.neutralize_formulas && options.format == OutputFormat::csv;
+  const std::vector<Rule>& rules = classifier.rules().rules;
+  for (int rule = -1; rule < static_cast<int>(rules.size()); ++rule) {
+    fill_levels(rule >= 0 ? rules[static_cast<std::size_t>(rule)].then : kNoStatus);
+    rule_levels_.push_back({level_status_[0], level_status_[1], level_status_[2]});
+    std::array<std::string, 4>& cells = rule_cells_.emplace_back();
+    for (std::size_t variant = 0; variant < cells.size(); ++variant) {
+      // Exactly what row() would write cell by cell: the same writer, labels and guard.
+      CsvWriter writer(nullptr, options.delimiter, options.line_ending);
+      for (int level = 0; level < levels_; ++level)
+        write_cell(writer,
+                   level_status_[level] == kNoStatus ? std::string_view()
+                                                     : status_labels_[static_cast<std::size_t>(level_status_[level])],
+                   options_.neutralize_formulas, guarded_);
+      write_cell(writer, rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(rule)].id) : std::string_view(),
+                 options_.neutralize_formulas, guarded_);
+      if (variant != kRuleCellsOnly) write_cell(writer, "", options_.neutralize_formulas, guarded_);  // no problems
+      if (variant == kNoProblemsChangedFalse) writer.field("false");
+      if (variant == kNoProblemsChangedTrue) writer.field("true");
+      writer.take_buffer(cells[variant]);
+    }
+  }
 }
 
 void ClassifiedWriter::put(std::string_view cell) { write_cell(csv_, cell, options_.neutralize_formulas, guarded_); }
@@ -233,8 +254,16 @@ std::string_view ClassifiedWriter::added_value(std::size_t k, const Record& reco
 }
 
 void ClassifiedWriter::row(const Record& record, const RowResult& result) {
-  fill_levels(result.status);
+  // classify gives the rule's status (none without a rule): its levels and cells were found once.
   const std::vector<Rule>& rules = classifier_.rules().rules;
+  const bool rules_status = result.rule >= 0 ? rules[static_cast<std::size_t>(result.rule)].then == result.status
+                                             : result.status == kNoStatus;
+  if (rules_status) {
+    const std::array<StatusIndex, 3>& levels = rule_levels_[static_cast<std::size_t>(result.rule + 1)];
+    std::copy(levels.begin(), levels.end(), level_status_);
+  } else {
+    fill_levels(result.status);
+  }
   std::string_view rule = result.rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(result.rule)].id) : "";
   scratch_.clear();
   append_problems(scratch_, classifier_, result, options_.sheet);
@@ -278,12 +307,24 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
     }
     if (!rewrite_) {
       // The common case, none of the added columns in the input: straight out.
-      for (int level = 0; level < levels_; ++level)
-        put(level_status_[level] == kNoStatus ? std::string_view()
-                                              : status_labels_[static_cast<std::size_t>(level_status_[level])]);
-      put(rule);
-      put(scratch_);
-      if (has_current_) csv_.field(result.changed ? "true" : "false");
+      const std::array<std::string, 4>* cells =
+          rules_status ? &rule_cells_[static_cast<std::size_t>(result.rule + 1)] : nullptr;
+      if (cells != nullptr && scratch_.empty()) {
+        csv_.raw_fields((*cells)[!has_current_    ? kNoProblems
+                                 : result.changed ? kNoProblemsChangedTrue
+                                                  : kNoProblemsChangedFalse]);
+      } else {
+        if (cells != nullptr) {
+          csv_.raw_fields((*cells)[kRuleCellsOnly]);
+        } else {
+          for (int level = 0; level < levels_; ++level)
+            put(level_status_[level] == kNoStatus ? std::string_view()
+                                                  : status_labels_[static_cast<std::size_t>(level_status_[level])]);
+          put(rule);
+        }
+        put(scratch_);
+        if (has_current_) csv_.field(result.changed ? "true" : "false");
+      }
       if (options_.explain) put(classifier_.explain(record));
     } else {
       for (std::size_t k : added_)

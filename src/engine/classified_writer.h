@@ -3,6 +3,7 @@
 // suggested_l2 (suggested_l3 when the taxonomy has L3s), rule, problems,
 // changed (when the input has l1/l2) and explanation (with --explain), as CSV
 // or JSONL.
+#include <array>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -78,6 +79,13 @@ class ClassifiedWriter final : public RecordSink {
   std::vector<std::string> header_names_;   // JSONL keys
   std::vector<std::string> status_labels_;  // by StatusIndex, in the chosen labels
   StatusIndex level_status_[3] = {kNoStatus, kNoStatus, kNoStatus};
+  // By rule + 1 (0: no rule): the suggested levels and the rule id as CSV
+  // text, written once here rather than cell by cell on every row; then the
+  // same with an empty problems cell, and with that and changed false or true.
+  static constexpr std::size_t kRuleCellsOnly = 0, kNoProblems = 1, kNoProblemsChangedFalse = 2,
+                               kNoProblemsChangedTrue = 3;
+  std::vector<std::array<std::string, 4>> rule_cells_;
+  std::vector<std::array<StatusIndex, 3>> rule_levels_;  // by rule + 1: fill_levels of its status
   std::string scratch_;
   std::string json_;
   std::string guarded_;  // a neutralised cell: the apostrophe and the cell

@@ -57,11 +57,12 @@ RowCode row_code(Code code) {
 std::string_view row_code_name(RowCode code) { return kRowCodeNames[static_cast<std::size_t>(code)]; }
 
 Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyOptions options)
-    : taxonomy_(taxonomy), rules_(rules), options_(options) {
+    : taxonomy_(taxonomy), rules_(rules), matcher_(rules.rules), options_(options) {
   const std::size_t n = rules.schema.columns.size();
   field_of_column_.assign(n, -1);
   cells_.resize(n);
   cell_invalid_.resize(n);
+  last_iso_date_.resize(n);
   date_format_of_column_.assign(n, options.date_format);
   date_format_proven_.assign(n, options.date_format != DateFormat::automatic);
   target_date_column_ = rules.schema.find("target_date");
@@ -118,12 +119,17 @@ void Classifier::set_date_format(int column, DateFormat format, bool proven) {
   date_format_proven_[static_cast<std::size_t>(column)] = proven ? 1 : 0;
 }
 
-StatusIndex Classifier::resolve_child(StatusIndex parent, std::string_view text) {
+StatusIndex Classifier::resolve_child(StatusIndex parent, std::string_view text, LastName& last) {
+  if (last.set && last.parent == parent && last.text == text) return last.found;
   NameCache& cache = parent == kNoStatus ? l1_cache_ : child_cache_[static_cast<std::size_t>(parent)];
-  if (auto it = cache.find(text); it != cache.end()) return it->second;
-  StatusIndex found = taxonomy_.find_child(parent, text);
-  if (cache.size() < kMaxCachedNames) cache.emplace(std::string(text), found);
-  return found;
+  auto it = cache.find(text);
+  if (it == cache.end()) {
+    StatusIndex found = taxonomy_.find_child(parent, text);
+    if (cache.size() >= kMaxCachedNames) return found;
+    it = cache.emplace(std::string(text), found).first;
+  }
+  last = {parent, it->first, it->second, true};  // unordered_map keys do not move
+  return it->second;
 }
 
 StatusIndex Classifier::resolve_current(const std::string_view (&levels)[3]) {
@@ -132,7 +138,7 @@ StatusIndex Classifier::resolve_current(const std::string_view (&levels)[3]) {
     std::string_view text = without_formula_guard(trim(levels[level]));
     if (text.empty()) return current;
     // An unknown name is a different assignment from any suggestion.
-    current = resolve_child(current, text);
+    current = resolve_child(current, text, last_name_[level]);
     if (current == kNoStatus) return kNoStatus;
   }
   return current;
@@ -196,6 +202,19 @@ const RowResult& Classifier::classify(const Record& record) {
         ok = parse_integer(text, cell.value);
         break;
       case ColumnType::date:
+        if (text.size() == kIsoDateLength && text[4] == '-' && text[7] == '-') {
+          // parse_date reads this shape as ISO whatever the column's order:
+          // the last such date of the column is remembered, as exports repeat a few.
+          LastIsoDate& last = last_iso_date_[c];
+          if (last.set && std::memcmp(last.text, text.data(), kIsoDateLength) == 0) {
+            cell.value = last.days;
+          } else if ((ok = parse_date(text, date_format_of_column_[c], cell.value))) {
+            std::memcpy(last.text, text.data(), kIsoDateLength);
+            last.days = cell.value;
+            last.set = true;
+          }
+          break;
+        }
         ok = parse_date(text, date_format_of_column_[c], cell.value);
         if (!ok && !date_format_proven_[c] && !date_conflict_) note_date_conflict(record, static_cast<int>(c), text);
         break;
@@ -237,7 +256,7 @@ const RowResult& Classifier::classify(const Record& record) {
     if (repeats) r.problems.push_back({RowCode::duplicate_id, unique_columns_[k], field_of(unique_columns_[k])});
   }
 
-  r.rule = first_match(rules_.rules, cells_.data(), options_.as_of.days());
+  r.rule = matcher_.first_match(cells_.data(), options_.as_of.days());
   if (r.rule < 0) {
     r.problems.push_back({RowCode::no_rule, -1, -1});
   } else {

@@ -2,11 +2,16 @@
 #include "io/record_cuts.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <tuple>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ftstatus {
 
@@ -97,7 +102,49 @@ std::pair<long, long> locate(std::string_view text, std::size_t offset, long lin
   return {line, column};
 }
 
+// The bytes of a 64-byte block that next_plain looks for, one bit a byte:
+// the delimiter, and what ends the plain case or the record (quote, LF, CR, NUL).
+struct PlainBlockBits {
+  std::uint64_t delimiters;
+  std::uint64_t stops;
+};
+
+PlainBlockBits plain_block_bits(const char* block, char delimiter) {
+#if defined(__SSE2__)
+  // SSE2 is in every x86-64 CPU: no dispatch needed.
+  const __m128i delimiter_bytes = _mm_set1_epi8(delimiter);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i line_feed = _mm_set1_epi8('\n');
+  const __m128i carriage_return = _mm_set1_epi8('\r');
+  const __m128i zero = _mm_setzero_si128();
+  PlainBlockBits bits{0, 0};
+  for (int k = 0; k < 4; ++k) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * k));
+    const __m128i stop =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, line_feed)),
+                     _mm_or_si128(_mm_cmpeq_epi8(bytes, carriage_return), _mm_cmpeq_epi8(bytes, zero)));
+    const auto delimiter_mask = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, delimiter_bytes)));
+    const auto stop_mask = static_cast<std::uint32_t>(_mm_movemask_epi8(stop));
+    bits.delimiters |= std::uint64_t{delimiter_mask} << (16 * k);
+    bits.stops |= std::uint64_t{stop_mask} << (16 * k);
+  }
+  return bits;
+#else
+  PlainBlockBits bits{0, 0};
+  for (int k = 0; k < 64; ++k) {
+    const char c = block[k];
+    bits.delimiters |= std::uint64_t{c == delimiter} << k;
+    bits.stops |= std::uint64_t{c == '"' || c == '\n' || c == '\r' || c == '\0'} << k;
+  }
+  return bits;
+#endif
+}
+
+std::atomic<bool> plain_path_enabled{true};
+
 }  // namespace
+
+void set_csv_plain_path(bool enabled) { plain_path_enabled.store(enabled, std::memory_order_relaxed); }
 
 std::optional<Encoding> parse_encoding(std::string_view text) {
   std::string lower;
@@ -447,9 +494,88 @@ void CsvReader::start() {
   scanner_ = CsvScanner(std::string_view(&delimiter_, 1), true);
 }
 
+bool CsvReader::next_plain(Record& record) {
+  // Whole 64-byte blocks are read where the buffer has them; the last few
+  // bytes are copied into a block padded with NULs (a stop, like the sentinel).
+  // Bytes after a stop are never looked at, so stale ones past end_ do no harm.
+  constexpr std::size_t kBlock = 64;
+  alignas(16) char tail[kBlock];
+  std::size_t room = record.fields.size();
+  std::string_view* fields = record.fields.data();
+  for (;;) {  // once more after each blank line
+    const char* record_start = buf_.data() + pos_;
+    const std::size_t available = end_ - pos_;
+    const std::size_t readable = buf_.size() - pos_;
+    const std::size_t max_size = std::min(limits_.max_record_bytes, available);
+    std::size_t count = 0;  // fields ended by a delimiter so far
+    std::size_t field_start = 0;
+    std::size_t stop_at = 0;
+    for (std::size_t block = 0;; block += kBlock) {
+      if (block > max_size) return false;
+      const char* bytes = record_start + block;
+      if (block + kBlock > readable) {
+        std::memset(tail, 0, kBlock);
+        std::memcpy(tail, bytes, std::min(kBlock, available - block));
+        bytes = tail;
+      }
+      PlainBlockBits bits = plain_block_bits(bytes, delimiter_);
+      const int stop = bits.stops != 0 ? __builtin_ctzll(bits.stops) : 64;
+      if (stop < 64) bits.delimiters &= (std::uint64_t{1} << stop) - 1;
+      for (; bits.delimiters != 0; bits.delimiters &= bits.delimiters - 1) {
+        const std::size_t at = block + static_cast<std::size_t>(__builtin_ctzll(bits.delimiters));
+        if (count == room) {  // a wider record than any before: grows once, not per record
+          record.fields.resize(std::max<std::size_t>(16, room * 2));
+          room = record.fields.size();
+          fields = record.fields.data();
+        }
+        fields[count++] = {record_start + field_start, at - field_start};
+        field_start = at + 1;
+      }
+      if (count >= limits_.max_fields) return false;  // the full scan reports it
+      if (stop < 64) {
+        stop_at = block + static_cast<std::size_t>(stop);
+        break;
+      }
+    }
+    // The first stop must be the record's LF, or the CR of its CR LF.
+    if (stop_at >= available) return false;  // the end of what is read: maybe more to come
+    std::size_t line_end = stop_at + 1;
+    bool ends_with_cr = false;
+    if (record_start[stop_at] == '\r' && stop_at + 1 < available && record_start[stop_at + 1] == '\n') {
+      ends_with_cr = true;
+      ++line_end;
+    } else if (record_start[stop_at] != '\n') {
+      return false;  // a quote, a lone CR or a NUL
+    }
+    const std::size_t size = stop_at;
+    if (size > limits_.max_record_bytes) return false;
+    if (size == 0) {  // a blank line holds no record
+      pos_ += line_end;
+      ++line_;
+      continue;
+    }
+    if (count == room) {
+      record.fields.resize(room + 1);
+      fields = record.fields.data();
+    }
+    fields[count] = {record_start + field_start, size - field_start};
+    record.fields.resize(count + 1);
+    if (first_record_) {
+      line_ending_ = ends_with_cr ? LineEnding::crlf : LineEnding::lf;
+      first_record_ = false;
+    }
+    record.line = line_++;
+    record.raw = {record_start, size};
+    record.stray_cr = false;
+    pos_ += line_end;
+    return true;
+  }
+}
+
 bool CsvReader::next(Record& record) {
   if (!started_) start();
   const bool cr_file = line_ending_ == LineEnding::cr;
+  if (!cr_file && plain_path_enabled.load(std::memory_order_relaxed) && next_plain(record)) return true;
   for (;;) {
     // One pass finds where the record ends and where its fields lie.
     scanner_.begin_record();
@@ -572,7 +698,12 @@ void CsvWriter::field(std::string_view text) {
   lone_empty_field_ = first_ && text.empty();
   first_ = false;
   bool quote = false;
-  for (char c : text) quote |= c == delimiter_ || c == '"' || c == '\n' || c == '\r';
+  for (char c : text) {
+    if (needs_quotes_[static_cast<unsigned char>(c)]) {
+      quote = true;
+      break;
+    }
+  }
   if (text.size() >= kDirectWriteBytes) {
     // A huge cell goes straight to the file: the buffer never holds a second copy of it.
     if (quote) buf_ += '"';
@@ -631,6 +762,7 @@ void CsvWriter::raw_fields(std::string_view csv_text) {
     return;
   }
   buf_.append(csv_text);
+  if (buf_.size() >= (1u << 16)) flush();  // as field() does: a row may be written with no field() call
 }
 
 bool CsvWriter::flush() {

@@ -251,6 +251,10 @@ class CsvReader {
                        scanner_.quote_close() | (scanner_.doubled_quotes() ? FieldBounds::kDoubledQuotes : 0)});
   }
   void make_fields(std::string_view raw, Record& record);
+  // next() for the common record: no quote, CR (but a CRLF line end) or NUL
+  // before its LF, all in the buffer. False, having changed nothing but
+  // record.fields, when the record is not that: the full scan then reads it.
+  bool next_plain(Record& record);
   CsvError error_at(std::size_t offset, Problem problem) const;
   // A record or quoted field that passes max_record_bytes, or a record with more than max_fields fields.
   [[noreturn]] void too_long(bool quoted) const;
@@ -284,12 +288,19 @@ class CsvReader {
   std::string raw_chunk_;                         // input bytes before decoding (cp1252, UTF-16, the first buffer)
 };
 
+// For tests: whether CsvReader::next reads plain records with its fast path
+// (the default) or scans every record in full, to compare the two.
+void set_csv_plain_path(bool enabled);
+
 // Writes records with RFC 4180 quoting through a large buffer. With no file
 // (`out` null) it only fills the buffer, which its owner takes (buffer()).
 class CsvWriter {
  public:
   CsvWriter(std::FILE* out, char delimiter, LineEnding ending) : out_(out), delimiter_(delimiter), ending_(ending) {
     buf_.reserve(1 << 16);
+    for (unsigned char c : {static_cast<unsigned char>(delimiter), static_cast<unsigned char>('"'),
+                            static_cast<unsigned char>('\n'), static_cast<unsigned char>('\r')})
+      needs_quotes_[c] = true;
   }
   CsvWriter(std::FILE* out, char delimiter, bool crlf = false)
       : CsvWriter(out, delimiter, crlf ? LineEnding::crlf : LineEnding::lf) {}
@@ -322,6 +333,7 @@ class CsvWriter {
   LineEnding ending_;
   bool first_ = true;
   bool lone_empty_field_ = false;  // the record so far is one empty field
+  bool needs_quotes_[256] = {};    // the bytes that make a field quoted: one look-up a byte
   std::string buf_;
   int error_number_ = 0;
 };
