@@ -122,6 +122,7 @@ class Classifier {
   void set_given_repeats(std::uint64_t bits) { given_repeats_ = bits; }
   // The `seen` check on its own: false when unique column k already had `hash`.
   bool insert_seen(std::size_t k, std::uint64_t hash);
+  void prefetch_seen(std::size_t k, std::uint64_t hash) const;
 
   // Classifies one data record; the result is reused by the next call.
   const RowResult& classify(const Record& record);

@@ -108,6 +108,8 @@ void Classifier::bind_like(const Classifier& other) {
   date_format_proven_ = other.date_format_proven_;
 }
 
+void Classifier::prefetch_seen(std::size_t k, std::uint64_t hash) const { seen_[k].prefetch(hash); }
+
 bool Classifier::insert_seen(std::size_t k, std::uint64_t hash) {
   const bool inserted = seen_[k].insert(hash);
   if (!seen_[k].failure().ok() && resource_failure_.ok()) resource_failure_ = seen_[k].failure();

@@ -338,6 +338,11 @@ class ChunkPipeline {
         if (run_.repeated_ids != nullptr) {
           repeats = run_.repeated_ids->repeats_of(row_number_++);
         } else {
+          // The table slots of a row a little ahead are fetched while this one is checked.
+          constexpr std::size_t kAhead = 8;
+          if (row + kAhead < chunk.rows.size())
+            for (std::size_t k = 0; k < uniques; ++k)
+              classifier_.prefetch_seen(k, chunk.hashes[(row + kAhead) * uniques + k]);
           for (std::size_t k = 0; k < uniques; ++k) {
             const std::uint64_t hash = chunk.hashes[row * uniques + k];
             if (hash != 0 && !classifier_.insert_seen(k, hash)) repeats |= std::uint64_t{1} << k;
