@@ -123,6 +123,8 @@ class Classifier {
   // The `seen` check on its own: false when unique column k already had `hash`.
   bool insert_seen(std::size_t k, std::uint64_t hash);
   void prefetch_seen(std::size_t k, std::uint64_t hash) const;
+  // A hint that the input holds a great many rows (see SeenSet::expect_many).
+  void expect_many_ids();
 
   // Classifies one data record; the result is reused by the next call.
   const RowResult& classify(const Record& record);

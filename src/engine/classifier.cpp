@@ -108,6 +108,10 @@ void Classifier::bind_like(const Classifier& other) {
   date_format_proven_ = other.date_format_proven_;
 }
 
+void Classifier::expect_many_ids() {
+  for (SeenSet& seen : seen_) seen.expect_many();
+}
+
 void Classifier::prefetch_seen(std::size_t k, std::uint64_t hash) const { seen_[k].prefetch(hash); }
 
 bool Classifier::insert_seen(std::size_t k, std::uint64_t hash) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 
 #include "engine/classified_writer.h"
 #include "engine/date_orders.h"
@@ -329,10 +330,22 @@ namespace {
 // (about 2 million rows: the in-memory seen set would outgrow the memory bar).
 constexpr std::uintmax_t kRepeatedIdsPassBytes = std::uintmax_t(256) << 20;
 
-bool is_small_file(const std::string& input) {
+// Over this size (about 200,000 rows) the seen-id table is made whole at
+// once, on huge pages (SeenSet::expect_many).
+constexpr std::uintmax_t kManyIdsBytes = std::uintmax_t(32) << 20;
+
+// The size of a regular input file; nothing for stdin, pipes and the like.
+std::optional<std::uintmax_t> regular_file_size(const std::string& input) {
   struct stat info {};
-  return !input.empty() && input != "-" && stat(input.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
-         info.st_size < (1 << 20);
+  if (input.empty() || input == "-" || stat(input.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  return static_cast<std::uintmax_t>(info.st_size);
+}
+
+std::uintmax_t input_bytes(const std::string& input) { return regular_file_size(input).value_or(0); }
+
+bool is_small_file(const std::string& input) {
+  const auto size = regular_file_size(input);
+  return size && *size < (1 << 20);
 }
 
 bool wants_repeated_ids_pass(const std::string& input, const Classifier& classifier) {
@@ -340,9 +353,8 @@ bool wants_repeated_ids_pass(const std::string& input, const Classifier& classif
   // Tests take the pass on small files too: FTSTATUS_REPEATED_IDS_PASS=always.
   const char* forced = std::getenv("FTSTATUS_REPEATED_IDS_PASS");
   const bool always = forced != nullptr && std::string_view(forced) == "always";
-  struct stat info {};
-  if (input.empty() || input == "-" || stat(input.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
-  return always || static_cast<std::uintmax_t>(info.st_size) > kRepeatedIdsPassBytes;
+  const auto size = regular_file_size(input);
+  return size && (always || *size > kRepeatedIdsPassBytes);
 }
 
 }  // namespace
@@ -374,6 +386,7 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
           Problem("output_written_in_place", {{"folder", folder_of(written->name())}, {"file", written->name()}}));
 
   Classifier classifier(taxonomy, rules, request.classify);
+  if (input_bytes(request.input) > kManyIdsBytes) classifier.expect_many_ids();
   // The sinks are made once the header is read: the output repeats the
   // input's delimiter, BOM and line ends.
   class DeferredSinks final : public RecordSink {

@@ -1,11 +1,14 @@
 #include "engine/seen_set.h"
 
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <new>
 #include <stdexcept>
 #include <string>
 
@@ -20,6 +23,7 @@ constexpr std::size_t kBlockWords = 8;  // 512-bit blocks: one cache line per lo
 constexpr int kBloomProbes = 6;
 constexpr std::size_t kMaxRuns = 4;
 constexpr std::size_t kMergeBuffer = 8192;  // hashes read at a time from each run
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
 std::uint64_t mix(std::uint64_t h) {
   h ^= h >> 33;
@@ -71,31 +75,84 @@ void SeenSet::Run::add(std::uint64_t hash) {
 }
 
 SeenSet::SeenSet(std::size_t max_table_slots)
-    : max_table_slots_(std::bit_ceil(std::max<std::size_t>(max_table_slots, 8))),  // probing masks need a power of two
-      table_(std::min<std::size_t>(max_table_slots_, 1024), 0) {}
+    : max_table_slots_(std::bit_ceil(std::max<std::size_t>(max_table_slots, 8))) {  // the home is whole top bits
+  map_table(std::min<std::size_t>(max_table_slots_, 1024));
+}
 
 SeenSet::~SeenSet() {
+  unmap_table();
   if (file_ != nullptr) std::fclose(file_);
 }
 
 SeenSet::SeenSet(SeenSet&& other) noexcept
     : max_table_slots_(other.max_table_slots_),
-      table_(std::move(other.table_)),
+      table_(other.table_),
+      slots_(other.slots_),
+      end_(other.end_),
+      shift_(other.shift_),
       table_count_(other.table_count_),
       size_(other.size_),
       runs_(std::move(other.runs_)),
       file_(other.file_),
       spill_failed_(other.spill_failed_),
       failure_(std::move(other.failure_)) {
+  other.table_ = nullptr;
   other.file_ = nullptr;
 }
 
-bool SeenSet::table_contains(std::uint64_t hash) const {
-  std::size_t mask = table_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    if (table_[i] == hash) return true;
-    if (table_[i] == 0) return false;
+void SeenSet::map_table(std::size_t slots) {
+  // The overflow tail: a whole number of pages once the table is large.
+  const std::size_t end = slots + std::max<std::size_t>(8, slots / 64);
+  const std::size_t bytes = end * sizeof(std::uint64_t);
+  // A large table is mapped on a 2 MiB boundary, so that expect_many() can make all of it huge pages.
+  const std::size_t slack = bytes >= kHugePage ? kHugePage : 0;
+  void* memory = mmap(nullptr, bytes + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) throw std::bad_alloc();
+  auto* first = static_cast<char*>(memory);
+  char* aligned = first;
+  if (slack != 0) {
+    aligned = reinterpret_cast<char*>((reinterpret_cast<std::uintptr_t>(first) + kHugePage - 1) & ~(kHugePage - 1));
+    if (aligned > first) munmap(first, static_cast<std::size_t>(aligned - first));
+    if (first + slack > aligned) munmap(aligned + bytes, static_cast<std::size_t>(first + slack - aligned));
   }
+  table_ = reinterpret_cast<std::uint64_t*>(aligned);
+  slots_ = slots;
+  end_ = end;
+  shift_ = 64 - std::countr_zero(slots);
+}
+
+void SeenSet::expect_many() {
+  if (slots_ < max_table_slots_) grow_table(max_table_slots_);
+  // Only whole aligned 2 MiB pages can be huge ones.
+  const auto begin = (reinterpret_cast<std::uintptr_t>(table_) + kHugePage - 1) & ~(kHugePage - 1);
+  const auto end = reinterpret_cast<std::uintptr_t>(table_ + end_) & ~(kHugePage - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint: failure is harmless
+}
+
+void SeenSet::unmap_table() {
+  if (table_ != nullptr) munmap(table_, end_ * sizeof(std::uint64_t));
+  table_ = nullptr;
+}
+
+std::size_t SeenSet::probe(std::uint64_t hash) const {
+  std::size_t i = home(hash);
+  while (i < end_ && table_[i] != hash && table_[i] != 0) ++i;
+  return i;
+}
+
+bool SeenSet::table_contains(std::uint64_t hash) const {
+  const std::size_t i = probe(hash);
+  return i < end_ && table_[i] == hash;
+}
+
+void SeenSet::place(std::uint64_t hash) {
+  std::size_t i;
+  while ((i = probe(hash)) == end_) {
+    // A cluster ran into the table's end.
+    make_room();
+  }
+  table_[i] = hash;
+  ++table_count_;
 }
 
 bool SeenSet::run_contains(const Run& run, std::uint64_t hash) const {
@@ -119,21 +176,32 @@ bool SeenSet::insert(std::uint64_t hash) {
   if (table_contains(hash)) return false;
   for (const Run& run : runs_)
     if (run.maybe_contains(hash) && run_contains(run, hash)) return false;
-  std::size_t mask = table_.size() - 1;
-  std::size_t i = hash & mask;
-  while (table_[i] != 0) i = (i + 1) & mask;
-  table_[i] = hash;
-  ++table_count_;
+  place(hash);
   ++size_;
-  if (table_count_ * 4 >= table_.size() * 3) {
-    if (table_.size() < max_table_slots_) {
-      grow_table();
-    } else {
-      if (!spill_failed_) spill();
-      if (spill_failed_) grow_table();
+  if (table_count_ * 4 >= slots_ * 3) make_room();
+  return true;
+}
+
+std::size_t SeenSet::sort_to_front() {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < end_; ++i)
+    if (table_[i] != 0) table_[count++] = table_[i];
+  // Each hash sits at or a little after its home, its top bits, so only
+  // hashes within one cluster are out of order: an insertion sort is nearly
+  // linear. Ids made to collide could make long clusters, hence the budget.
+  std::size_t moves = 0;
+  for (std::size_t i = 1; i < count; ++i) {
+    const std::uint64_t value = table_[i];
+    std::size_t j = i;
+    for (; j > 0 && table_[j - 1] > value; --j) table_[j] = table_[j - 1];
+    table_[j] = value;
+    moves += i - j;
+    if (moves > 16 * count) {
+      std::sort(table_, table_ + count);
+      break;
     }
   }
-  return true;
+  return count;
 }
 
 void SeenSet::spill() {
@@ -144,39 +212,29 @@ void SeenSet::spill() {
       return;
     }
   }
-  // Sort the table's hashes in place at its front.
-  auto end = std::remove(table_.begin(), table_.end(), std::uint64_t{0});
-  std::sort(table_.begin(), end);
-  std::size_t count = static_cast<std::size_t>(end - table_.begin());
+  const std::size_t count = sort_to_front();
   Run run;
   if (std::fseek(file_, 0, SEEK_END) != 0) {
     spill_failed_ = true;
   } else {
     run.offset = std::ftell(file_);
     run.count = count;
-    spill_failed_ = std::fwrite(table_.data(), sizeof(std::uint64_t), count, file_) != count || std::fflush(file_) != 0;
+    spill_failed_ = std::fwrite(table_, sizeof(std::uint64_t), count, file_) != count || std::fflush(file_) != 0;
   }
   if (spill_failed_) {
     // The run stops (failure()); until the caller sees it, the table keeps what it had.
     failure_ = Error{Problem("temporary_file_unavailable/duplicate_ids",
                              {{"folders", "TMPDIR"}, {"reason", system_error_field(errno != 0 ? errno : EIO)}}),
                      "", 0, 0};
-    // Keep everything in memory: rebuild the table from the sorted hashes.
-    std::vector<std::uint64_t> kept(table_.begin(), end);
-    std::fill(table_.begin(), table_.end(), 0);
+    std::vector<std::uint64_t> kept(table_, table_ + count);
+    std::fill(table_, table_ + end_, 0);
     table_count_ = 0;
-    std::size_t mask = table_.size() - 1;
-    for (std::uint64_t h : kept) {
-      std::size_t i = h & mask;
-      while (table_[i] != 0) i = (i + 1) & mask;
-      table_[i] = h;
-      ++table_count_;
-    }
+    for (std::uint64_t h : kept) place(h);  // linear probing fills the same slots whatever the order: all fit
     return;
   }
   run.bloom.assign(std::max<std::size_t>(1, count * kBloomBitsPerHash / 512) * kBlockWords, 0);
   for (std::size_t k = 0; k < count; ++k) run.add(table_[k]);
-  std::fill(table_.begin(), table_.end(), 0);
+  std::fill(table_, table_ + end_, 0);
   table_count_ = 0;
   runs_.push_back(std::move(run));
   if (runs_.size() >= kMaxRuns) merge_runs();
@@ -237,16 +295,30 @@ void SeenSet::merge_runs() {
   runs_.push_back(std::move(merged));
 }
 
-void SeenSet::grow_table() {
-  std::vector<std::uint64_t> old = std::move(table_);
-  table_.assign(old.size() * 2, 0);
-  std::size_t mask = table_.size() - 1;
-  for (std::uint64_t h : old) {
-    if (h == 0) continue;
-    std::size_t i = h & mask;
-    while (table_[i] != 0) i = (i + 1) & mask;
-    table_[i] = h;
+void SeenSet::make_room() {
+  if (slots_ < max_table_slots_) {
+    grow_table(slots_ * 2);
+  } else {
+    if (!spill_failed_) spill();
+    if (spill_failed_) grow_table(slots_ * 2);  // memory is then unbounded, but the run stops (failure())
   }
+}
+
+void SeenSet::grow_table(std::size_t slots) {
+  std::uint64_t* old = table_;
+  const std::size_t old_end = end_;
+  table_ = nullptr;
+  try {
+    map_table(slots);
+  } catch (...) {
+    table_ = old;
+    end_ = old_end;
+    throw;
+  }
+  table_count_ = 0;
+  for (std::size_t i = 0; i < old_end; ++i)
+    if (old[i] != 0) place(old[i]);
+  munmap(old, old_end * sizeof(std::uint64_t));
 }
 
 }  // namespace ftstatus

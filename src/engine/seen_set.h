@@ -2,8 +2,9 @@
 // Remembers the 64-bit hashes of every id seen so far, to report repeats,
 // in bounded memory however many ids there are.
 //
-// Recent hashes live in a fixed open-addressing table. When it fills, its
-// hashes are sorted and written to a temporary file as a run, with a small
+// Recent hashes live in a fixed open-addressing table whose home slot is the
+// hash's top bits, so the table is already nearly in order: when it fills,
+// its hashes are sorted cheaply and written to a temporary file as a run, with a small
 // Bloom filter (2 bytes a hash) kept in memory; a lookup reads a run from disk
 // only when that run's filter says "maybe". Runs are merged when there are
 // many. Memory is the table (at most 8 MiB) plus the filters: 2 bytes an id.
@@ -36,7 +37,11 @@ class SeenSet {
   bool insert(std::uint64_t hash);
   // A hint that insert(hash) comes soon: its slot is fetched into the cache
   // meanwhile (a table of millions of ids misses the cache on every lookup).
-  void prefetch(std::uint64_t hash) const { __builtin_prefetch(table_.data() + (hash & (table_.size() - 1))); }
+  void prefetch(std::uint64_t hash) const { __builtin_prefetch(table_ + home(hash)); }
+  // A hint that about a million ids or more are coming: the table takes
+  // huge pages, so filling it costs a few page faults rather than thousands
+  // (each a few microseconds, on the thread that checks ids in order).
+  void expect_many();
   std::size_t size() const { return size_; }
   // Why the set cannot go on in bounded memory (no temporary file could be
   // made or written): the run must stop.
@@ -52,15 +57,28 @@ class SeenSet {
     void add(std::uint64_t hash);
   };
 
+  std::size_t home(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> shift_); }
+  // Where `hash` is or would go; `end` when the probe runs off the table's end (it does not wrap, to keep the order).
+  std::size_t probe(std::uint64_t hash) const;
   bool table_contains(std::uint64_t hash) const;
+  void place(std::uint64_t hash);
+  // Moves the table's hashes to its front in ascending order; their count.
+  std::size_t sort_to_front();
   bool run_contains(const Run& run, std::uint64_t hash) const;
+  // Grows the table, or spills it (which empties it).
+  void make_room();
   void spill();
   void merge_runs();
-  // Without a temporary file (none could be made) the table just grows.
-  void grow_table();
+  // Up to max_table_slots_; beyond it only without a temporary file (none could be made).
+  void grow_table(std::size_t slots);
+  void map_table(std::size_t slots);
+  void unmap_table();
 
   std::size_t max_table_slots_;
-  std::vector<std::uint64_t> table_;
+  std::uint64_t* table_ = nullptr;  // slots_ home slots and an overflow tail after them
+  std::size_t slots_ = 0;
+  std::size_t end_ = 0;  // slots_ plus the tail
+  int shift_ = 64;
   std::size_t table_count_ = 0;
   std::size_t size_ = 0;
   std::vector<Run> runs_;

@@ -55,6 +55,25 @@ TEST_CASE("a repeat is found in an old run, the newest run and the table alike",
   CHECK(set.size() == 1001);
 }
 
+TEST_CASE("hashes crowding the table's last slots spill rather than wrap, and stay exact", "[seen]") {
+  // The home slot is a hash's top bits: all of these want the last one, and
+  // the table does not wrap around (its order is what makes spills cheap).
+  SeenSet set(16);
+  const auto crowded = [](std::uint64_t k) { return ~std::uint64_t{0} - k * 7; };
+  for (std::uint64_t k = 0; k < 200; ++k) REQUIRE(set.insert(crowded(k)));
+  CHECK(set.runs() >= 1);
+  for (std::uint64_t k = 0; k < 200; ++k) CHECK_FALSE(set.insert(crowded(k)));
+  CHECK(set.insert(crowded(200)));
+  CHECK(set.size() == 201);
+}
+
+TEST_CASE("a table told to expect many ids is exact across its spills", "[seen]") {
+  SeenSet set(std::size_t{1} << 18);  // 2 MiB and more: mapped for huge pages
+  set.expect_many();
+  check_against_exact(set, 600000, 4);
+  CHECK(set.runs() >= 1);
+}
+
 TEST_CASE("hash64 tells ids apart and is never 0", "[seen]") {
   CHECK(ftstatus::hash64("FT-1") != ftstatus::hash64("FT-2"));
   CHECK(ftstatus::hash64("") != 0);
