@@ -367,6 +367,7 @@ class ChunkPipeline {
       if (!chunk.status.ok()) return named(chunk.status);
       if (chunk.conflict) return date_order_error(classifier_, *chunk.conflict, source_name_);
       release(chunk);
+      if (run_.after_chunk) run_.after_chunk();
     }
   }
 

@@ -491,6 +491,7 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
     if (const char* bytes = std::getenv("FTSTATUS_CHUNK_BYTES"); bytes != nullptr && std::atol(bytes) > 0)
       run.chunk_bytes = static_cast<std::size_t>(std::atol(bytes));
     run.make_memory_sinks = [&sinks](const Classifier& c) { return sinks.memory_sinks(c); };
+    run.after_chunk = [&output] { output.start_writeback(); };
     // A large file's ids are found in a first pass (sequential I/O, fixed
     // memory) rather than remembered row by row in a table that would grow with them.
     RepeatedIds repeated_ids;

@@ -78,6 +78,7 @@ Result OutputFile::open(const std::string& input) {
     in_place_ = true;
     return {};
   }
+  replaces_ = exists;
   if (exists) {
     // The replacement is the same file to its users: same permissions, owner and group.
     fchmod(fd, existing.st_mode & 07777);
@@ -107,6 +108,18 @@ std::string OutputFile::hand_over_path() {
   file_ = nullptr;
   handed_over_ = true;
   return temp_.empty() ? path_ : temp_.path();
+}
+
+void OutputFile::start_writeback() {
+  // Every 8 MiB: a smaller step costs a call per chunk, a larger one leaves more for the rename.
+  constexpr off_t kStep = off_t{8} << 20;
+  if (!replaces_ || file_ == nullptr || temp_.empty() || std::fflush(file_) != 0) return;  // errors show at finish()
+  const int fd = fileno(file_);
+  const off_t written = lseek(fd, 0, SEEK_CUR);
+  if (written < written_back_ + kStep) return;
+  // Asynchronous: the call queues the pages for writing and returns. A failure only leaves them to the rename.
+  (void)sync_file_range(fd, written_back_, written - written_back_, SYNC_FILE_RANGE_WRITE);
+  written_back_ = written;
 }
 
 Result OutputFile::finish() {

@@ -29,6 +29,12 @@ class OutputFile {
   std::string name() const;
   // Written in place because its folder takes no temporary file (say so).
   bool in_place() const { return in_place_; }
+  // Called now and then while writing: when the output replaces a file,
+  // what is written so far starts going to disk. ext4 would otherwise
+  // allocate and write the whole file during the final rename (its
+  // auto_da_alloc, which makes replacing safe without fsync), after all other
+  // work is done: 191 MB took 60 to 120 ms there.
+  void start_writeback();
   // Flushes, syncs and closes; a write, close or sync error names the file
   // and the system's reason. Finish every output before publishing any.
   Result finish();
@@ -51,6 +57,8 @@ class OutputFile {
   std::FILE* file_ = nullptr;
   bool in_place_ = false;
   bool handed_over_ = false;
+  bool replaces_ = false;   // the output existed: publish() renames over it
+  off_t written_back_ = 0;  // bytes given to start_writeback() so far
 };
 
 // Whether two paths name one file: the same inode (through a symbolic or a

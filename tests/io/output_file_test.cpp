@@ -115,6 +115,40 @@ TEST_CASE("an output replaces the old file only when published, keeping its mode
   CHECK((info.st_mode & 07777) == 0640);
 }
 
+TEST_CASE("writing back a replacing output as it goes changes nothing it holds, nor when it replaces", "[safety]") {
+  Scratch s;
+  const std::string path = s / "out.csv";
+  write_text(path, "old\n");
+  std::string expected;
+  for (int i = 0; expected.size() < (std::size_t{20} << 20); ++i)
+    expected += "E" + std::to_string(i) + ",Teams,In Progress\n";
+  {
+    OutputFile out(path);
+    REQUIRE(out.open().ok());
+    for (std::size_t at = 0; at < expected.size(); at += 100000) {
+      const std::string_view part = std::string_view(expected).substr(at, 100000);
+      REQUIRE(std::fwrite(part.data(), 1, part.size(), out.file()) == part.size());
+      out.start_writeback();
+    }
+    CHECK(read_text(path) == "old\n");  // written back, still not in place
+    // A run that stops here leaves the old file, as without the write-back.
+  }
+  CHECK(read_text(path) == "old\n");
+  CHECK_FALSE(temporaries_left(s.dir));
+  {
+    OutputFile out(path);
+    REQUIRE(out.open().ok());
+    for (std::size_t at = 0; at < expected.size(); at += 100000) {
+      const std::string_view part = std::string_view(expected).substr(at, 100000);
+      REQUIRE(std::fwrite(part.data(), 1, part.size(), out.file()) == part.size());
+      out.start_writeback();
+    }
+    REQUIRE(out.commit().ok());
+  }
+  CHECK(read_text(path) == expected);
+  CHECK_FALSE(temporaries_left(s.dir));
+}
+
 TEST_CASE("a temporary name fits beside a 255-byte file name", "[safety]") {
   Scratch s;
   const std::string path = s / (std::string(251, 'n') + ".csv");
