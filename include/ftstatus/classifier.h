@@ -105,7 +105,14 @@ class Classifier {
 
   // Takes another classifier's binding: header columns, line ending and
   // day/month orders (a worker's classifier, like the one that read the header).
-  void bind_like(const Classifier& other);
+  void bind_like(const Classifier& other) {
+    bind_header_like(other);
+    bind_dates_like(other);
+  }
+  // The same in two steps: the header's part is known first, the day/month
+  // orders once the date sample decides them.
+  void bind_header_like(const Classifier& other);
+  void bind_dates_like(const Classifier& other);
 
   // How classify() finds repeated ids. `seen`: against the ids of every row
   // it classified before. `collect`: not at all, but unique_hashes() gives

@@ -98,12 +98,15 @@ void Classifier::bind_columns(const ColumnReport& report, std::size_t header_wid
     result_.has_current = result_.has_current || (column >= 0 && field_of(column) >= 0);
 }
 
-void Classifier::bind_like(const Classifier& other) {
+void Classifier::bind_header_like(const Classifier& other) {
   header_width_ = other.header_width_;
   field_of_column_ = other.field_of_column_;
   output_field_ = other.output_field_;
   result_.has_current = other.result_.has_current;
   lone_cr_is_stray_ = other.lone_cr_is_stray_;
+}
+
+void Classifier::bind_dates_like(const Classifier& other) {
   date_format_of_column_ = other.date_format_of_column_;
   date_format_proven_ = other.date_format_proven_;
 }

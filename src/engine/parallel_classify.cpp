@@ -49,18 +49,31 @@ struct Chunk {
   long rows_with_problems = 0;
 };
 
-// What one worker thread keeps from chunk to chunk.
+// A chunk's output takes about this much room at most, reserved at once:
+// grown by doubling, a buffer would touch twice the pages (and a page touched
+// for the first time is the dearest part of a small buffer).
+std::size_t output_room(const ChunkedRun& run) { return run.chunk_bytes * 2; }
+
+// What one worker thread keeps from chunk to chunk. Made while the reader
+// samples dates, from the header's binding; the day/month orders are taken
+// (bind_dates_like) when the first chunk comes.
 struct Worker {
   Worker(const Classifier& like, const ChunkedRun& run, char delimiter, LineEnding ending, CsvLimits limits)
       : classifier(like.taxonomy(), like.rules(), like.options()), reader(delimiter, ending, limits) {
-    classifier.bind_like(like);
+    classifier.bind_header_like(like);
     classifier.set_repeat_check(Classifier::RepeatCheck::collect);
     if (run.make_memory_sinks) sinks = run.make_memory_sinks(classifier);
+    for (auto& sink : sinks) {
+      std::string roomy;
+      roomy.reserve(output_room(run));
+      sink->take_pending(roomy);  // the sink now writes into `roomy`
+    }
   }
   Classifier classifier;
   CsvReader reader;
   std::vector<std::unique_ptr<RecordSink>> sinks;
   Record record;
+  bool dates_bound = false;
 };
 
 void classify_chunk(Worker& worker, Chunk& chunk, std::size_t statuses) {
@@ -148,7 +161,12 @@ class ChunkPipeline {
         sinks_(sinks),
         run_(run),
         summary_(summary),
-        slots_(static_cast<std::size_t>(run.threads) * 2 + 2) {}
+        slots_(static_cast<std::size_t>(run.threads) * 2 + 2) {
+    for (Chunk& chunk : slots_) {
+      chunk.output.resize(sinks.size());
+      for (std::string& output : chunk.output) output.reserve(output_room(run));
+    }
+  }
 
   Result run() {
     std::vector<std::thread> threads;
@@ -271,6 +289,12 @@ class ChunkPipeline {
 
   void work() {
     std::unique_ptr<Worker> worker;
+    try {
+      worker =
+          std::make_unique<Worker>(classifier_, run_, reader_.delimiter(), reader_.line_ending(), reader_.limits());
+    } catch (...) {
+      worker.reset();  // each chunk then reports the failure (std::bad_alloc) in its place
+    }
     for (;;) {
       std::uint64_t sequence;
       {
@@ -286,6 +310,11 @@ class ChunkPipeline {
           if (!worker)
             worker = std::make_unique<Worker>(classifier_, run_, reader_.delimiter(), reader_.line_ending(),
                                               reader_.limits());
+          if (!worker->dates_bound) {
+            // Decided by now: the reader publishes no chunk before the date sample decides.
+            worker->classifier.bind_dates_like(classifier_);
+            worker->dates_bound = true;
+          }
           if (collecting_ != nullptr)
             hash_chunk(*worker, chunk);
           else

@@ -255,6 +255,7 @@ bool CsvReader::next_chunk(std::string& records, std::size_t target, long& first
       line_ += lines;
       return true;
     }
+    if (records.capacity() < target) records.reserve(target);  // once: later chunks, cut at most here, fit
     records.assign(buf_.data() + pos_, cut);
     first_line = line_;
     line_ += lines;
@@ -382,13 +383,15 @@ void CsvReader::finish_utf16() {
 }
 
 std::size_t CsvReader::start_decoding() {
-  // Read into buf_, where UTF-8 (the usual case) stays as it is.
-  // Read into memory that is not zeroed first: a 50-row file touches one page, not 256.
+  // Read into buf_, where UTF-8 (the usual case) stays as it is: what it
+  // holds first, then, for a larger file, the rest of kFirstRead (a 50-row
+  // file touches the pages it needs, not 256).
   const std::size_t first = std::min(kFirstRead, limits_.max_record_bytes + 16);
-  const std::unique_ptr<char[]> head(new char[first]);
-  const std::size_t got = std::fread(head.get(), 1, first, in_);
-  if (got > capacity()) buf_.resize(got + 1);
-  if (got > 0) std::memcpy(buf_.data(), head.get(), got);
+  std::size_t got = std::fread(buf_.data(), 1, std::min(first, capacity()), in_);
+  if (got == capacity() && first > got) {
+    buf_.resize(first + 1);
+    got += std::fread(buf_.data() + got, 1, first - got, in_);
+  }
   std::string_view bytes(buf_.data(), got);
   // A BOM decides, unless the user named an encoding: then a UTF-8 BOM is
   // skipped when reading UTF-8 or UTF-16, and a UTF-16 BOM gives UTF-16's byte order.
