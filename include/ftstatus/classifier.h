@@ -132,6 +132,8 @@ class Classifier {
   void prefetch_seen(std::size_t k, std::uint64_t hash) const;
   // A hint that the input holds a great many rows (see SeenSet::expect_many).
   void expect_many_ids();
+  // Then, on the thread that will insert_seen(), before the first row: see SeenSet::prepare.
+  void prepare_seen();
 
   // Classifies one data record; the result is reused by the next call.
   const RowResult& classify(const Record& record);

@@ -145,7 +145,9 @@ ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Class
       if (variant != kRuleCellsOnly) write_cell(writer, "", options_.neutralize_formulas, guarded_);  // no problems
       if (variant == kNoProblemsChangedFalse) writer.field("false");
       if (variant == kNoProblemsChangedTrue) writer.field("true");
-      writer.take_buffer(cells[variant]);
+      std::string taken;
+      writer.take_buffer(taken);
+      cells[variant] = taken;  // the cell's size: the writer's buffer has 64 KiB, freed for the next one
     }
   }
 }

@@ -115,6 +115,10 @@ void Classifier::expect_many_ids() {
   for (SeenSet& seen : seen_) seen.expect_many();
 }
 
+void Classifier::prepare_seen() {
+  for (SeenSet& seen : seen_) seen.prepare();
+}
+
 void Classifier::prefetch_seen(std::size_t k, std::uint64_t hash) const { seen_[k].prefetch(hash); }
 
 bool Classifier::insert_seen(std::size_t k, std::uint64_t hash) {

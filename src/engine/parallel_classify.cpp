@@ -175,6 +175,8 @@ class ChunkPipeline {
     Result result;
     std::exception_ptr failure;
     try {
+      if (collecting_ == nullptr && run_.repeated_ids == nullptr)
+        classifier_.prepare_seen();  // while rows are first read
       result = write_chunks();
     } catch (...) {
       failure = std::current_exception();

@@ -25,6 +25,11 @@ constexpr std::size_t kMaxRuns = 4;
 constexpr std::size_t kMergeBuffer = 8192;  // hashes read at a time from each run
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
+// A run's Bloom filter: whole 512-bit blocks, kBloomBitsPerHash a hash.
+std::size_t bloom_words(std::size_t hashes) {
+  return std::max<std::size_t>(1, hashes * kBloomBitsPerHash / 512) * kBlockWords;
+}
+
 std::uint64_t mix(std::uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
@@ -122,11 +127,18 @@ void SeenSet::map_table(std::size_t slots) {
 }
 
 void SeenSet::expect_many() {
+  expect_many_ = true;
   if (slots_ < max_table_slots_) grow_table(max_table_slots_);
   // Only whole aligned 2 MiB pages can be huge ones.
   const auto begin = (reinterpret_cast<std::uintptr_t>(table_) + kHugePage - 1) & ~(kHugePage - 1);
   const auto end = reinterpret_cast<std::uintptr_t>(table_ + end_) & ~(kHugePage - 1);
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint: failure is harmless
+}
+
+void SeenSet::prepare() {
+  if (!expect_many_ || size_ != 0) return;
+  for (std::size_t i = 0; i < end_; i += 512) table_[i] = 0;  // one write a 4 KiB page: the table is empty
+  spare_bloom_.assign(bloom_words(max_table_slots_ * 3 / 4 + 1), 0);
 }
 
 void SeenSet::unmap_table() {
@@ -232,7 +244,8 @@ void SeenSet::spill() {
     for (std::uint64_t h : kept) place(h);  // linear probing fills the same slots whatever the order: all fit
     return;
   }
-  run.bloom.assign(std::max<std::size_t>(1, count * kBloomBitsPerHash / 512) * kBlockWords, 0);
+  run.bloom = std::move(spare_bloom_);  // prepared, or empty
+  run.bloom.assign(bloom_words(count), 0);
   for (std::size_t k = 0; k < count; ++k) run.add(table_[k]);
   std::fill(table_, table_ + end_, 0);
   table_count_ = 0;
@@ -247,7 +260,7 @@ void SeenSet::merge_runs() {
   for (const Run& run : runs_) total += run.count;
   Run merged;
   merged.count = total;
-  merged.bloom.assign(std::max<std::size_t>(1, total * kBloomBitsPerHash / 512) * kBlockWords, 0);
+  merged.bloom.assign(bloom_words(total), 0);
 
   struct Cursor {
     const Run* run;

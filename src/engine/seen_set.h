@@ -42,6 +42,10 @@ class SeenSet {
   // huge pages, so filling it costs a few page faults rather than thousands
   // (each a few microseconds, on the thread that checks ids in order).
   void expect_many();
+  // After expect_many(), before the first insert: touches the table and the
+  // first spill's Bloom filter now (a thread waiting for its first rows has
+  // time), rather than page by page mid-run while other threads wait on it.
+  void prepare();
   std::size_t size() const { return size_; }
   // Why the set cannot go on in bounded memory (no temporary file could be
   // made or written): the run must stop.
@@ -82,6 +86,8 @@ class SeenSet {
   std::size_t table_count_ = 0;
   std::size_t size_ = 0;
   std::vector<Run> runs_;
+  bool expect_many_ = false;
+  std::vector<std::uint64_t> spare_bloom_;  // prepare()'s filter, taken by the first spill
   std::FILE* file_ = nullptr;
   bool spill_failed_ = false;
   Result failure_;

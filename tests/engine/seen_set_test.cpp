@@ -70,7 +70,11 @@ TEST_CASE("hashes crowding the table's last slots spill rather than wrap, and st
 TEST_CASE("a table told to expect many ids is exact across its spills", "[seen]") {
   SeenSet set(std::size_t{1} << 18);  // 2 MiB and more: mapped for huge pages
   set.expect_many();
+  set.prepare();
   check_against_exact(set, 600000, 4);
+  CHECK(set.insert(0x0123456789abcdefull));
+  set.prepare();  // too late: a no-op, the table keeps its ids
+  CHECK_FALSE(set.insert(0x0123456789abcdefull));
   CHECK(set.runs() >= 1);
 }
 
