@@ -19,7 +19,6 @@ namespace ftstatus {
 namespace {
 
 constexpr std::size_t kBloomBitsPerHash = 16;
-constexpr std::size_t kBlockWords = 8;  // 512-bit blocks: one cache line per lookup
 constexpr int kBloomProbes = 6;
 constexpr std::size_t kMaxRuns = 4;
 constexpr std::size_t kMergeBuffer = 8192;  // hashes read at a time from each run
@@ -27,7 +26,7 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
 // A run's Bloom filter: whole 512-bit blocks, kBloomBitsPerHash a hash.
 std::size_t bloom_words(std::size_t hashes) {
-  return std::max<std::size_t>(1, hashes * kBloomBitsPerHash / 512) * kBlockWords;
+  return std::max<std::size_t>(1, hashes * kBloomBitsPerHash / 512) * SeenSet::kBlockWords;
 }
 
 std::uint64_t mix(std::uint64_t h) {
@@ -64,8 +63,7 @@ std::uint64_t hash64(std::string_view text) {
 }
 
 bool SeenSet::Run::maybe_contains(std::uint64_t hash) const {
-  std::size_t blocks = bloom.size() / kBlockWords;
-  std::size_t block = static_cast<std::size_t>(((hash >> 32) * blocks) >> 32) * kBlockWords;
+  const std::size_t block = block_of(hash);
   std::uint64_t bits = mix(hash);
   for (int i = 0; i < kBloomProbes; ++i, bits >>= 9)
     if ((bloom[block + ((bits >> 6) & 7)] & (1ull << (bits & 63))) == 0) return false;
@@ -73,8 +71,7 @@ bool SeenSet::Run::maybe_contains(std::uint64_t hash) const {
 }
 
 void SeenSet::Run::add(std::uint64_t hash) {
-  std::size_t blocks = bloom.size() / kBlockWords;
-  std::size_t block = static_cast<std::size_t>(((hash >> 32) * blocks) >> 32) * kBlockWords;
+  const std::size_t block = block_of(hash);
   std::uint64_t bits = mix(hash);
   for (int i = 0; i < kBloomProbes; ++i, bits >>= 9) bloom[block + ((bits >> 6) & 7)] |= 1ull << (bits & 63);
 }

@@ -23,6 +23,8 @@ std::uint64_t hash64(std::string_view text);
 
 class SeenSet {
  public:
+  static constexpr std::size_t kBlockWords = 8;  // Bloom filter blocks of 512 bits: one cache line a lookup
+
   // The in-memory table starts small and doubles up to `max_table_slots`
   // (rounded up to a power of two; tests use small ones to exercise the
   // runs), then spills.
@@ -35,9 +37,13 @@ class SeenSet {
 
   // Adds `hash`; false when it was already there.
   bool insert(std::uint64_t hash);
-  // A hint that insert(hash) comes soon: its slot is fetched into the cache
-  // meanwhile (a table of millions of ids misses the cache on every lookup).
-  void prefetch(std::uint64_t hash) const { __builtin_prefetch(table_ + home(hash)); }
+  // A hint that insert(hash) comes soon: its slot and its block of each
+  // run's Bloom filter are fetched into the cache meanwhile (a table of
+  // millions of ids misses the cache on every lookup).
+  void prefetch(std::uint64_t hash) const {
+    __builtin_prefetch(table_ + home(hash));
+    for (const Run& run : runs_) __builtin_prefetch(run.bloom.data() + run.block_of(hash));
+  }
   // A hint that about a million ids or more are coming: the table takes
   // huge pages, so filling it costs a few page faults rather than thousands
   // (each a few microseconds, on the thread that checks ids in order).
@@ -58,6 +64,11 @@ class SeenSet {
     std::size_t count = 0;
     std::vector<std::uint64_t> bloom;  // blocks of 512 bits
     bool maybe_contains(std::uint64_t hash) const;
+    // The first word of the 512-bit block of `bloom` that holds hash's bits.
+    std::size_t block_of(std::uint64_t hash) const {
+      const std::size_t blocks = bloom.size() / kBlockWords;
+      return static_cast<std::size_t>(((hash >> 32) * blocks) >> 32) * kBlockWords;
+    }
     void add(std::uint64_t hash);
   };
 
