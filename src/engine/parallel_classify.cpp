@@ -185,7 +185,7 @@ class ChunkPipeline {
       std::lock_guard lock(mutex_);
       stop_ = true;
     }
-    changed_.notify_all();
+    stopped();
     for (std::thread& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);
     return result;
@@ -194,10 +194,17 @@ class ChunkPipeline {
  private:
   Chunk& slot(std::uint64_t sequence) { return slots_[sequence % slots_.size()]; }
 
+  // After stop_ is set: everyone waiting looks again.
+  void stopped() {
+    space_.notify_all();
+    work_.notify_all();
+    done_.notify_all();
+  }
+
   // Waits for the slot of chunk `sequence` to be free; false when the run stops.
   bool claim(std::uint64_t sequence) {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return stop_ || slot(sequence).state == Chunk::State::free; });
+    space_.wait(lock, [&] { return stop_ || slot(sequence).state == Chunk::State::free; });
     return !stop_;
   }
 
@@ -207,7 +214,7 @@ class ChunkPipeline {
       slot(sequence).state = Chunk::State::filled;
       filled_ = sequence + 1;
     }
-    changed_.notify_all();
+    work_.notify_one();  // one chunk: one worker
   }
 
   void finish_input() {
@@ -215,7 +222,8 @@ class ChunkPipeline {
       std::lock_guard lock(mutex_);
       input_done_ = true;
     }
-    changed_.notify_all();
+    work_.notify_all();
+    done_.notify_all();
   }
 
   // The reader thread: the date sample first (as for_each_record takes it),
@@ -301,7 +309,7 @@ class ChunkPipeline {
       std::uint64_t sequence;
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return stop_ || next_to_work_ < filled_ || input_done_; });
+        work_.wait(lock, [&] { return stop_ || next_to_work_ < filled_ || input_done_; });
         if (stop_ || next_to_work_ >= filled_) return;
         sequence = next_to_work_++;
         slot(sequence).state = Chunk::State::working;
@@ -329,7 +337,7 @@ class ChunkPipeline {
         std::lock_guard lock(mutex_);
         chunk.state = Chunk::State::done;
       }
-      changed_.notify_all();
+      done_.notify_one();  // only the writer waits on it
     }
   }
 
@@ -340,7 +348,7 @@ class ChunkPipeline {
     for (std::uint64_t sequence = 0;; ++sequence) {
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] {
+        done_.wait(lock, [&] {
           return (filled_ > sequence && slot(sequence).state == Chunk::State::done) ||
                  (input_done_ && filled_ <= sequence);
         });
@@ -407,7 +415,7 @@ class ChunkPipeline {
       std::lock_guard lock(mutex_);
       chunk.state = Chunk::State::free;
     }
-    changed_.notify_all();
+    space_.notify_one();  // only the reader waits on it
   }
 
   void hand_over_ids(const Chunk& chunk) {
@@ -491,7 +499,10 @@ class ChunkPipeline {
   ClassifySummary& summary_;
 
   std::mutex mutex_;
-  std::condition_variable changed_;
+  // Each role waits on its own: a change wakes only who can act on it.
+  std::condition_variable space_;  // the reader: a slot was freed
+  std::condition_variable work_;   // the workers: a chunk was filled, or the input ended
+  std::condition_variable done_;   // the writer: a chunk was done, or the input ended
   std::vector<Chunk> slots_;
   std::uint64_t filled_ = 0;        // chunks published by the reader
   std::uint64_t next_to_work_ = 0;  // the next chunk a worker takes
