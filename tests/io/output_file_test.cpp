@@ -115,6 +115,15 @@ TEST_CASE("an output replaces the old file only when published, keeping its mode
   CHECK((info.st_mode & 07777) == 0640);
 }
 
+// Writes `text` to `out` 100,000 bytes at a time, as a run does chunk by chunk, asking for write-back after each.
+void write_in_parts(OutputFile& out, std::string_view text) {
+  for (std::size_t at = 0; at < text.size(); at += 100000) {
+    const std::string_view part = text.substr(at, 100000);
+    REQUIRE(std::fwrite(part.data(), 1, part.size(), out.file()) == part.size());
+    out.start_writeback();
+  }
+}
+
 TEST_CASE("writing back a replacing output as it goes changes nothing it holds, nor when it replaces", "[safety]") {
   Scratch s;
   const std::string path = s / "out.csv";
@@ -125,11 +134,7 @@ TEST_CASE("writing back a replacing output as it goes changes nothing it holds, 
   {
     OutputFile out(path);
     REQUIRE(out.open().ok());
-    for (std::size_t at = 0; at < expected.size(); at += 100000) {
-      const std::string_view part = std::string_view(expected).substr(at, 100000);
-      REQUIRE(std::fwrite(part.data(), 1, part.size(), out.file()) == part.size());
-      out.start_writeback();
-    }
+    write_in_parts(out, expected);
     CHECK(read_text(path) == "old\n");  // written back, still not in place
     // A run that stops here leaves the old file, as without the write-back.
   }
@@ -138,11 +143,7 @@ TEST_CASE("writing back a replacing output as it goes changes nothing it holds, 
   {
     OutputFile out(path);
     REQUIRE(out.open().ok());
-    for (std::size_t at = 0; at < expected.size(); at += 100000) {
-      const std::string_view part = std::string_view(expected).substr(at, 100000);
-      REQUIRE(std::fwrite(part.data(), 1, part.size(), out.file()) == part.size());
-      out.start_writeback();
-    }
+    write_in_parts(out, expected);
     REQUIRE(out.commit().ok());
   }
   CHECK(read_text(path) == expected);
