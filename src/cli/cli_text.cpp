@@ -8,7 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "cli/build_info.h"
 #include "ftstatus/problems.h"
+#include "ftstatus/version.h"
+#include "io/record_cuts.h"
 #include "model/names.h"
 
 namespace ftstatus::cli {
@@ -334,11 +337,33 @@ CLI::Validator one_of(std::initializer_list<std::string_view> choices, bool igno
       shown);
 }
 
-void localize_app(CLI::App& app, std::string_view version) {
+std::string simd_name(SimdPath path) {
+  switch (path) {
+    case SimdPath::avx512:
+      return "AVX-512";
+    case SimdPath::avx2:
+      return "AVX2";
+    case SimdPath::scalar:
+      break;
+  }
+  return "scalar code";
+}
+
+std::string version_text() {
+  const std::string details = Problem("help/version_details", {{"commit", kBuildCommit},
+                                                               {"date", kBuildDate},
+                                                               {"compiler", kBuildCompiler},
+                                                               {"simd", simd_name(simd_path())}})
+                                  .text(g_run_lang);
+  return fmt::format("ftstatus {}\n{}", kVersion, details);
+}
+
+void localize_app(CLI::App& app) {
   app.description(help_text("app"));
   app.formatter(std::make_shared<HelpFormatter>(g_run_lang));
   app.set_help_flag("-h,--help", help_text("help_flag"));
-  app.set_version_flag("--version", std::string(version), help_text("version_flag"));
+  // Made only when asked: it looks at the processor.
+  app.set_version_flag("--version", std::function<std::string()>(version_text), help_text("version_flag"));
   app.footer(help_text("footer"));
 }
 

@@ -43,7 +43,10 @@ CLI::Validator one_of(std::initializer_list<std::string_view> choices, bool igno
 // the description, footer, --help and --version. Call it before adding
 // subcommands: they inherit all of it. Adds a subcommand with
 // add_command(app, name): its description is help/command_NAME.
-void localize_app(CLI::App& app, std::string_view version);
+void localize_app(CLI::App& app);
+// `ftstatus --version`: the version, then the commit, build date, compiler
+// and the record-boundary scanner this processor gets.
+std::string version_text();
 CLI::App* add_command(CLI::App& app, std::string_view name);
 
 // What main does with a CLI11 parse error: --help and --version print to

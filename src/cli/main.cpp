@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
   g_terminate_message =
       "ftstatus: " + ftstatus::Problem("internal_error", {{"detail", "std::terminate"}}).text(run_lang()) + "\n";
   CLI::App app;
-  localize_app(app, ftstatus::kVersion);
+  localize_app(app);
   app.require_subcommand(1);
   // Accepted before the command too (`ftstatus --lang es tree`); the language was decided above.
   LangOption lang;

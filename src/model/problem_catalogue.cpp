@@ -1426,6 +1426,11 @@ constexpr ProblemInfo kCatalogue[] = {
      "Threads that classify (default: one per processor; a workbook input or output uses one); the output is the same with any number",
      "Hilos que clasifican (por omisión: uno por procesador; un libro de entrada o de salida usa uno); la salida es la misma con cualquier número",
      "", "", "option_threads"},
+    // ---- part 8: --version, man page, completions, package
+    {"help", note,
+     "commit {commit}, built {date} with {compiler}\nrecord boundaries found with {simd} on this processor (FTSTATUS_SIMD=off, avx2 or avx512 chooses)",
+     "commit {commit}, compilado el {date} con {compiler}\nlímites de registro hallados con {simd} en este procesador (FTSTATUS_SIMD=off, avx2 o avx512 lo elige)",
+     "", "", "version_details"},
 };
 // clang-format on
 

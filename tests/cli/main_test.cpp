@@ -4,8 +4,10 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <regex>
 #include <string>
 
+#include "ftstatus/version.h"
 #include "test_support.h"
 
 using namespace test_support;
@@ -28,6 +30,20 @@ TEST_CASE("--help and --version exit 0 on stdout", "[cli]") {
   CHECK_FALSE(version.out.empty());
   CHECK(version.out.find_first_of("0123456789") != std::string::npos);
   CHECK(version.err.empty());
+}
+
+TEST_CASE("--version names the version, commit, build date, compiler and SIMD path", "[cli]") {
+  Run version = run({"--version"});
+  REQUIRE(version.status == 0);
+  INFO(version.out);
+  CHECK(version.out.rfind(std::string("ftstatus ") + ftstatus::kVersion + "\n", 0) == 0);
+  // A commit (12 hex digits, maybe -dirty) or "unknown" outside a git clone; the day it was built; the compiler.
+  CHECK(std::regex_search(version.out, std::regex("commit ([0-9a-f]{12}(-dirty)?|unknown), built "
+                                                  "[0-9]{4}-[0-9]{2}-[0-9]{2} with [A-Za-z]+ [0-9.]+\n")));
+  CHECK(std::regex_search(version.out, std::regex("record boundaries found with (AVX-512|AVX2|scalar code) ")));
+  // The path it would take, as FTSTATUS_SIMD chooses it.
+  CHECK(contains(run_env("LC_ALL=C FTSTATUS_SIMD=off", {"--version"}).out, "found with scalar code on"));
+  CHECK(contains(run_env("LC_ALL=C", {"--lang", "es", "--version"}).out, "compilado el"));
 }
 
 TEST_CASE("a report that cannot be written exits 2, never 0", "[classify]") {
