@@ -32,7 +32,7 @@ TEST_CASE("--help and --version exit 0 on stdout", "[cli]") {
   CHECK(version.err.empty());
 }
 
-TEST_CASE("--version names the version, commit, build date, compiler and SIMD path", "[cli]") {
+TEST_CASE("the version flag names the version, commit, build date, compiler and SIMD path", "[cli]") {
   Run version = run({"--version"});
   REQUIRE(version.status == 0);
   INFO(version.out);
