@@ -146,12 +146,14 @@ std::string_view before(std::string_view text, std::string_view marker) {
   return at == std::string_view::npos ? std::string_view() : text.substr(0, at);
 }
 
-std::string command_list(const CLI::App& app) {
+std::vector<std::string> command_names(const CLI::App& app) {
   std::vector<std::string> names;
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
     names.push_back(sub->get_name());
-  return fmt::format("{}", fmt::join(names, ", "));
+  return names;
 }
+
+std::string command_list(const CLI::App& app) { return fmt::format("{}", fmt::join(command_names(app), ", ")); }
 
 // The subcommand the error happened in (the last one parsed), or the app.
 const CLI::App& context_of(const CLI::App& app) {
@@ -201,8 +203,15 @@ bool is_option(std::string_view arg) { return arg.size() > 1 && arg[0] == '-'; }
 std::string unknown_argument(const CLI::App& context, const std::string& extra) {
   const Lang lang = g_run_lang;
   if (!is_option(extra)) {
-    if (context.get_parent() == nullptr)
+    if (context.get_parent() == nullptr) {
+      const std::vector<std::string> near = closest_names(extra, command_names(context));
+      if (!near.empty())
+        return Problem("usage_unknown_command/suggest", {{"value", extra},
+                                                         {"near", fmt::format("{}", fmt::join(near, ", "))},
+                                                         {"names", command_list(context)}})
+            .text(lang);
       return Problem("usage_unknown_command", {{"value", extra}, {"names", command_list(context)}}).text(lang);
+    }
     return Problem("usage_unexpected_argument", {{"value", extra}}).text(lang);
   }
   std::string option = extra.substr(0, extra.find('='));
@@ -370,6 +379,7 @@ void localize_app(CLI::App& app) {
 CLI::App* add_command(CLI::App& app, std::string_view name) {
   CLI::App* sub = app.add_subcommand(std::string(name), help_text(fmt::format("command_{}", name)));
   sub->group(help_text("label_subcommands_group"));
+  sub->footer(help_text(fmt::format("examples_{}", name)) + "\n\n" + help_text("footer"));
   return sub;
 }
 

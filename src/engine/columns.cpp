@@ -90,6 +90,13 @@ void collect_columns(const Condition& condition, std::vector<bool>& read) {
   for (const Condition& child : condition.children) collect_columns(child, read);
 }
 
+// 'intent', 'customer_responded': column ids as --map takes them.
+std::string single_quoted_list(const std::vector<std::string>& items) {
+  std::vector<std::string> quoted;
+  for (const std::string& item : items) quoted.push_back("'" + item + "'");
+  return fmt::format("{}", fmt::join(quoted, ", "));
+}
+
 std::string quoted_list(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) {
@@ -274,27 +281,32 @@ Result account_columns(const RuleSet& rules, const std::vector<std::string_view>
   // 1. Maps the user gave win over everything else.
   for (const HeaderMapping& map : options.maps) {
     const int column = schema.find(map.column);
-    if (column < 0)
-      return Error{Problem("map_unknown_column", {{"column", map.column},
-                                                  {"map", map.header + "=" + map.column},
-                                                  {"origin", map.origin},
-                                                  {"columns", [&] {
-                                                     std::vector<std::string> ids;
-                                                     for (const Column& c : schema.columns) ids.push_back(c.id);
-                                                     return fmt::format("{}", fmt::join(ids, ", "));
-                                                   }()}})};
+    if (column < 0) {
+      std::vector<std::string> ids;
+      for (const Column& c : schema.columns) ids.push_back(c.id);
+      const std::vector<std::string> near = closest_names(map.column, ids);
+      return Error{Problem(near.empty() ? "map_unknown_column" : "map_unknown_column/suggest",
+                           {{"column", map.column},
+                            {"map", map.header + "=" + map.column},
+                            {"origin", map.origin},
+                            {"near", single_quoted_list(near)},
+                            {"columns", fmt::format("{}", fmt::join(ids, ", "))}})};
+    }
     std::size_t found = header.size();
     for (std::size_t f = 0; f < header.size() && found == header.size(); ++f)
       if (trim(header[f]) == trim(map.header)) found = f;
     for (std::size_t f = 0; f < header.size() && found == header.size(); ++f)
       if (normalize_header(header[f]) == normalize_header(map.header)) found = f;
-    if (found == header.size())
-      return Error{Problem(
-          "map_header_not_found",
-          {{"header", map.header},
-           {"map", map.header + "=" + map.column},
-           {"origin", map.origin},
-           {"headers", quoted_list([&] { return std::vector<std::string>(header.begin(), header.end()); }())}})};
+    if (found == header.size()) {
+      const std::vector<std::string> headers(header.begin(), header.end());
+      const std::vector<std::string> near = closest_names(map.header, headers);
+      return Error{Problem(near.empty() ? "map_header_not_found" : "map_header_not_found/suggest",
+                           {{"header", map.header},
+                            {"map", map.header + "=" + map.column},
+                            {"origin", map.origin},
+                            {"near", quoted_list(near)},
+                            {"headers", quoted_list(headers)}})};
+    }
     if (report.headers[found].kind == MatchKind::mapped && report.headers[found].column != column)
       return Error{Problem("map_header_twice", {{"header", map.header}, {"origin", map.origin}})};
     if (Result s = bind(found, column, MatchKind::mapped); !s.ok()) return s;

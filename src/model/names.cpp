@@ -179,4 +179,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+std::vector<std::string> closest_names(std::string_view typed, const std::vector<std::string>& candidates,
+                                       std::size_t most) {
+  const std::string wanted = fold_name(typed);
+  const std::size_t within = std::max<std::size_t>(2, wanted.size() / 3);
+  std::vector<std::pair<std::size_t, std::size_t>> near;  // distance, index in candidates
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    if (const std::size_t distance = edit_distance(wanted, fold_name(candidates[k])); distance <= within)
+      near.emplace_back(distance, k);
+  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> names;
+  for (const auto& [distance, k] : near)
+    if (names.size() < most && std::find(names.begin(), names.end(), candidates[k]) == names.end())
+      names.push_back(candidates[k]);
+  return names;
+}
+
 }  // namespace ftstatus

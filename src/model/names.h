@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ftstatus {
 
@@ -25,5 +26,12 @@ bool equals_ignoring_case(std::string_view text, std::string_view lower);
 
 // Levenshtein distance in bytes; used on normalized (ASCII-folded) names.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// For "did you mean": up to `most` of `candidates` nearest to `typed`,
+// compared folded (fold_name: case, accents and punctuation aside), nearest
+// first; only those within a few edits (at most a third of the name, at
+// least 2), so a name that is nothing like any gets none.
+std::vector<std::string> closest_names(std::string_view typed, const std::vector<std::string>& candidates,
+                                       std::size_t most = 3);
 
 }  // namespace ftstatus

@@ -59,3 +59,17 @@ TEST_CASE("a report that cannot be written exits 2, never 0", "[classify]") {
     CHECK(WEXITSTATUS(raw) == 2);
   }
 }
+
+TEST_CASE("a misspelt command gets the nearest one suggested, a made-up one the list", "[cli]") {
+  Run typo = run({"clasify", "x.csv"});
+  CHECK(typo.status == 2);
+  CHECK(
+      contains(typo.err, "ftstatus: unknown command \"clasify\"; did you mean classify? The commands are: classify, "));
+  Run valid = run({"valdiate"});
+  CHECK(contains(valid.err, "did you mean validate?"));
+  Run other = run({"frobnicate"});
+  CHECK(other.status == 2);
+  CHECK(contains(other.err, "unknown command \"frobnicate\"; the commands are: classify, codes"));
+  CHECK_FALSE(contains(other.err, "did you mean"));
+  CHECK(contains(run_env("LC_ALL=C", {"--lang", "es", "clasify"}).err, "¿quiso decir classify?"));
+}

@@ -355,7 +355,20 @@ TEST_CASE("ftstatus columns reports the columns and exits 2 where classify would
     Run r = run_line("columns " + shell_quote(needs_map) + " --map 'Obstacle=blocker'");
     CHECK(r.status == 2);
     CHECK(contains(r.err, "--map 'Obstacle=blocker': the file has no header \"Obstacle\""));
-    CHECK(r.out.empty());  // no column report after a map error
+    CHECK_FALSE(contains(r.err, "did you mean"));  // nothing like it
+    CHECK(r.out.empty());                          // no column report after a map error
+  }
+
+  SECTION("a misspelt --map header or column: did you mean the nearest") {
+    Run header = run_line("columns " + shell_quote(needs_map) + " --map 'Impedimnet=blocker'");
+    CHECK(header.status == 2);
+    CHECK(
+        contains(header.err, "the file has no header \"Impedimnet\"; did you mean \"Impediment\"? Its headers are: "));
+    Run column = run_line("columns " + shell_quote(needs_map) + " --map 'Impediment=blockr'");
+    CHECK(column.status == 2);
+    CHECK(contains(column.err, "there is no column 'blockr'; did you mean 'blocker'? The columns are: entitlement_id"));
+    Run spanish = run_line("--lang es columns " + shell_quote(needs_map) + " --map 'Impediment=blockr'");
+    CHECK(contains(spanish.err, "¿quiso decir 'blocker'? Las columnas son: "));
   }
 }
 
