@@ -7,6 +7,8 @@
 // cells unchanged plus suggested_l1, suggested_l2, rule, problems (and changed,
 // explanation). Exit 0 no problems, 1 some rows have problems, 2 bad usage,
 // broken taxonomy or unreadable input (the output file is then left as it was).
+#include <unistd.h>
+
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -26,6 +28,7 @@ namespace {
 struct Options {
   TaxonomyOption taxonomy;
   LangOption lang;
+  ColorOption color;
   AsOfOption as_of;
   CsvInputOptions csv;
   ColumnMapOptions columns;
@@ -74,7 +77,7 @@ int run(const Options& o) {
     if (o.summary || input.columns.notable()) write_column_report(std::cerr, input, schema, request.lang);
   }
   if (!run.ok()) return report_error(run.error(), request.lang);
-  if (o.summary) write_summary(std::cerr, *loaded.taxonomy, summary, request.lang);
+  if (o.summary) write_summary(std::cerr, *loaded.taxonomy, summary, request.lang, colours_for(STDERR_FILENO));
   return summary.rows_with_problems > 0 ? kExitProblems : kExitOk;
 }
 
@@ -104,6 +107,7 @@ std::function<int()> setup_classify(CLI::App& app) {
   o->columns.add_to(app);
   o->dialect.add_to(app);
   o->lang.add_to(app);
+  o->color.add_to(app);
   o->taxonomy.add_to(app);
   return [o] { return run(*o); };
 }

@@ -1,7 +1,10 @@
 #include "cli_text.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <clocale>
+#include <cstdlib>
 #include <iostream>
 #include <utility>
 #include <vector>
@@ -307,6 +310,42 @@ Lang lang_from_command_line(int argc, const char* const* argv) {
     if (lang) chosen = lang;
   }
   return chosen.value_or(lang_from_environment());
+}
+
+namespace {
+ColorChoice g_run_color = ColorChoice::automatic;
+}  // namespace
+
+ColorChoice color_from_command_line(int argc, const char* const* argv) {
+  ColorChoice chosen = ColorChoice::automatic;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    std::string_view value;
+    if (arg == "--color" && i + 1 < argc)
+      value = argv[i + 1];
+    else if (arg.rfind("--color=", 0) == 0)
+      value = arg.substr(8);
+    if (value == "never") chosen = ColorChoice::never;
+    if (value == "auto") chosen = ColorChoice::automatic;
+    if (value == "always") chosen = ColorChoice::always;
+  }
+  return chosen;
+}
+
+void set_run_color(ColorChoice choice) { g_run_color = choice; }
+
+Colours colours_for(int fd) {
+  Colours colours;
+  if (g_run_color != ColorChoice::automatic) {
+    colours.on = g_run_color == ColorChoice::always;
+    return colours;
+  }
+  const char* no_color = std::getenv("NO_COLOR");  // https://no-color.org: set and not empty
+  const char* term = std::getenv("TERM");
+  colours.on = (no_color == nullptr || *no_color == '\0') && (term == nullptr || std::string_view(term) != "dumb") &&
+               isatty(fd) == 1;
+  return colours;
 }
 
 void set_run_lang(Lang lang) {

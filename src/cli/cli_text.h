@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 
 #include "ftstatus/lang.h"
+#include "report/colours.h"
 
 namespace ftstatus::cli {
 
@@ -43,6 +44,16 @@ CLI::Validator one_of(std::initializer_list<std::string_view> choices, bool igno
 // the description, footer, --help and --version. Call it before adding
 // subcommands: they inherit all of it. Adds a subcommand with
 // add_command(app, name): its description is help/command_NAME.
+// --color never|auto|always, read from the whole command line before
+// parsing (like --lang): the last one wins; the default is auto.
+enum class ColorChoice { never, automatic, always };
+ColorChoice color_from_command_line(int argc, const char* const* argv);
+void set_run_color(ColorChoice choice);
+// Colours for text written to file descriptor `fd`: with --color always, on;
+// never, off; auto, on for a terminal unless NO_COLOR is set (not empty) or
+// TERM is dumb.
+Colours colours_for(int fd);
+
 void localize_app(CLI::App& app);
 // `ftstatus --version`: the version, then the commit, build date, compiler
 // and the record-boundary scanner this processor gets.

@@ -62,6 +62,14 @@ struct LangOption {
   Lang get() const;
 };
 
+// --color never|auto|always: declared where text may be coloured, for
+// --help and the check of its value; the run's choice is read from the whole
+// command line (cli_text.h: color_from_command_line).
+struct ColorOption {
+  std::string value;
+  void add_to(CLI::App& app);
+};
+
 // --as-of YYYY-MM-DD (default today).
 struct AsOfOption {
   std::string value;

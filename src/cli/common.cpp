@@ -66,6 +66,10 @@ Lang LangOption::get() const {
   return parse_lang(value).value_or(run_lang());
 }
 
+void ColorOption::add_to(CLI::App& app) {
+  app.add_option("--color", value, help_text("option_color"))->check(one_of({"never", "auto", "always"}, false));
+}
+
 void AsOfOption::add_to(CLI::App& app) {
   app.add_option("--as-of", value, help_text("option_as_of"))
       ->type_name("DATE")

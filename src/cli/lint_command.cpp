@@ -4,6 +4,8 @@
 // fire, duplicate rules, records no rule matches (with an example), statuses
 // no rule produces (a warning). Exit 0 clean or warnings only, 1 errors found,
 // 2 bad usage.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -20,8 +22,13 @@ namespace ftstatus::cli {
 
 namespace {
 
+// "0 error(s), 2 warning(s)": on a terminal, errors red and warnings yellow when there are any, else green.
 std::string totals(std::size_t errors, std::size_t warnings, Lang lang) {
-  return Problem("lint_totals", {{"errors", std::to_string(errors)}, {"warnings", std::to_string(warnings)}})
+  const Colours colours = colours_for(STDOUT_FILENO);
+  const auto count = [&](std::size_t n, Colour some) {
+    return colours.paint(std::to_string(n), n > 0 ? some : Colour::green);
+  };
+  return Problem("lint_totals", {{"errors", count(errors, Colour::red)}, {"warnings", count(warnings, Colour::yellow)}})
       .message(lang);
 }
 
@@ -32,11 +39,13 @@ std::function<int()> setup_lint(CLI::App& app) {
     TaxonomyOption taxonomy;
     AsOfOption as_of;
     LangOption lang;
+    ColorOption color;
   };
   auto o = std::make_shared<Options>();
   o->taxonomy.add_to(app);
   o->as_of.add_to(app);
   o->lang.add_to(app);
+  o->color.add_to(app);
   return [o] {
     const Lang lang = o->lang.get();
     std::string file = o->taxonomy.path.empty() ? std::string(builtin_taxonomy_name()) : o->taxonomy.path;
@@ -44,7 +53,8 @@ std::function<int()> setup_lint(CLI::App& app) {
     // For lint, a file that does not load is the finding, not a usage error.
     for (const Diagnostic& d : loaded.errors) {
       Diagnostic tagged = d;
-      tagged.message = fmt::format("{}: {}", severity_word(Severity::error, lang), d.message);
+      tagged.message = fmt::format(
+          "{}: {}", colours_for(STDOUT_FILENO).paint(severity_word(Severity::error, lang), Colour::red), d.message);
       std::cout << fmt::format("{} [load_error]\n", tagged.to_string());
     }
     if (!loaded.ok()) {
@@ -53,13 +63,16 @@ std::function<int()> setup_lint(CLI::App& app) {
       return finish_output(loaded.unreadable ? kExitUsage : kExitProblems);
     }
     std::vector<LintFinding> findings = lint_rules(*loaded.taxonomy, loaded.rules, o->as_of.get(), lang);
+    const Colours colours = colours_for(STDOUT_FILENO);
     std::size_t errors = 0;
     std::size_t warnings = 0;
     for (const LintFinding& f : findings) {
       (f.error ? errors : warnings) += 1;
       std::string where = f.line > 0 ? fmt::format("{}:{}", file, f.line) : file;
       std::cout << fmt::format("{}: {}: {} [{}]\n", where,
-                               severity_word(f.error ? Severity::error : Severity::warning, lang), f.message, f.code);
+                               colours.paint(severity_word(f.error ? Severity::error : Severity::warning, lang),
+                                             f.error ? Colour::red : Colour::yellow),
+                               f.message, f.code);
     }
     if (loaded.rules.rules.empty())
       std::cout << fmt::format("{}: {}: {}\n", file, severity_word(Severity::note, lang),

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   std::set_terminate(on_terminate);
   // Decided before any option is declared, so that help texts are in it too.
   set_run_lang(lang_from_command_line(argc, argv));
+  set_run_color(color_from_command_line(argc, argv));
   g_terminate_message =
       "ftstatus: " + ftstatus::Problem("internal_error", {{"detail", "std::terminate"}}).text(run_lang()) + "\n";
   CLI::App app;
@@ -60,6 +61,8 @@ int main(int argc, char** argv) {
   // Accepted before the command too (`ftstatus --lang es tree`); the language was decided above.
   LangOption lang;
   lang.add_to(app);
+  ColorOption color;
+  color.add_to(app);
 
   std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
   for (const Command& command : kCommands) {

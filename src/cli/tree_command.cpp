@@ -3,6 +3,8 @@
 //
 // Prints the taxonomy: L1 statuses, their L2s and any L3s, with ids.
 // markdown reproduces the playbook page; dot is for Graphviz (dot -Tsvg).
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -15,6 +17,7 @@ std::function<int()> setup_tree(CLI::App& app) {
   struct Options {
     TaxonomyOption taxonomy;
     LangOption lang;
+    ColorOption color;
     std::string format = "text";
     bool ascii = false;
     bool descriptions = false;
@@ -22,6 +25,7 @@ std::function<int()> setup_tree(CLI::App& app) {
   auto o = std::make_shared<Options>();
   o->taxonomy.add_to(app);
   o->lang.add_to(app);
+  o->color.add_to(app);
   app.add_option("--format", o->format, help_text("tree_format"))
       ->check(one_of({"text", "json", "markdown", "dot"}))
       ->capture_default_str();
@@ -32,6 +36,7 @@ std::function<int()> setup_tree(CLI::App& app) {
     std::optional<Taxonomy> taxonomy = o->taxonomy.load(o->lang.get());
     if (!taxonomy) return static_cast<int>(kExitUsage);
     TreeOptions options;
+    options.colours = colours_for(STDOUT_FILENO);
     options.format = *parse_tree_format(o->format);
     options.lang = o->lang.get();
     options.ascii = o->ascii;

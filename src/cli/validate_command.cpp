@@ -8,6 +8,8 @@
 // target_date columns) of every row of a CSV. Each name may be an id, an
 // English or Spanish name or an alias. Exit 0 valid, 1 invalid, 2 bad usage,
 // broken taxonomy or unreadable file.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -26,6 +28,7 @@ namespace {
 struct Options {
   TaxonomyOption taxonomy;
   LangOption lang;
+  ColorOption color;
   AsOfOption as_of;
   CsvInputOptions csv;
   ColumnMapOptions columns;
@@ -92,7 +95,7 @@ int validate_one(const Options& o) {
   if (o.format == "json")
     write_validation_json(std::cout, *taxonomy, o.assignment, v, lang, as_of);
   else
-    write_validation_text(std::cout, *taxonomy, o.assignment, v, lang);
+    write_validation_text(std::cout, *taxonomy, o.assignment, v, lang, colours_for(STDOUT_FILENO));
   return finish_output(v.valid() ? kExitOk : kExitProblems);
 }
 
@@ -107,6 +110,7 @@ std::function<int()> setup_validate(CLI::App& app) {
   app.add_option("--target-date", o->assignment.target_date, help_text("validate_target_date"))->type_name("DATE");
   o->as_of.add_to(app);
   o->lang.add_to(app);
+  o->color.add_to(app);
   app.add_option("-o,--output", o->output, help_text("validate_output"))->type_name("FILE");
   app.add_option("--format", o->format, help_text("validate_format"))
       ->check(one_of({"text", "json", "csv", "xlsx"}))

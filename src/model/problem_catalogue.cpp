@@ -1449,6 +1449,10 @@ constexpr ProblemInfo kCatalogue[] = {
      "commit {commit}, built {date} with {compiler}\nrecord boundaries found with {simd} on this processor (FTSTATUS_SIMD=off, avx2 or avx512 chooses)",
      "commit {commit}, compilado el {date} con {compiler}\nlímites de registro hallados con {simd} en este procesador (FTSTATUS_SIMD=off, avx2 o avx512 lo elige)",
      "", "", "version_details"},
+    {"help", note,
+     "Colour on a terminal (problems red, warnings yellow, statuses by L1): never, auto or always (default: auto, off when NO_COLOR is set)",
+     "Color en un terminal (problemas en rojo, avisos en amarillo, estados según su L1): never, auto o always (por omisión: auto, sin color si NO_COLOR está definida)",
+     "", "", "option_color"},
     // Each command's --help ends with these (tests/cli/help_examples_test.cpp runs every one from the repository's root).
     {"help", note,
      "Examples:\n  ftstatus classify examples/entitlements.csv --as-of 2026-11-24 -o classified.csv\n  ftstatus classify examples/entitlements.xlsx --summary --errors problems.csv -o classified.xlsx\n  ftstatus classify examples/entitlements-excel-es.csv --apply --labels es -o with-statuses.csv",

@@ -4,9 +4,12 @@
 #include <ostream>
 
 #include "ftstatus/pipeline.h"
+#include "report/colours.h"
 
 namespace ftstatus {
 
-void write_summary(std::ostream& out, const Taxonomy& taxonomy, const ClassifySummary& summary, Lang lang);
+// With colours: the problem count red when there are any, each status in its L1's colour.
+void write_summary(std::ostream& out, const Taxonomy& taxonomy, const ClassifySummary& summary, Lang lang,
+                   const Colours& colours = {});
 
 }  // namespace ftstatus

@@ -48,7 +48,8 @@ class TextTree {
     for (std::size_t k = 0; k < children.size(); ++k) {
       bool is_last = k + 1 == children.size();
       const Status& s = t_.at(children[k]);
-      out_ << fmt::format("{}{}{} [{}]\n", prefix, is_last ? last_ : branch_, s.name.get(o_.lang), s.id);
+      out_ << fmt::format("{}{}{} [{}]\n", prefix, is_last ? last_ : branch_,
+                          o_.colours.paint(s.name.get(o_.lang), Colours::of_status(t_, children[k])), s.id);
       std::string child_prefix = prefix + (is_last ? "    " : pipe_);
       if (o_.descriptions) {
         std::string detail_prefix =

@@ -7,6 +7,7 @@
 
 #include "ftstatus/lang.h"
 #include "ftstatus/taxonomy.h"
+#include "report/colours.h"
 
 namespace ftstatus {
 
@@ -19,6 +20,7 @@ struct TreeOptions {
   Lang lang = Lang::en;
   bool ascii = false;         // text: "|--" instead of box-drawing characters
   bool descriptions = false;  // include descriptions, notes and target-date rules
+  Colours colours;            // text: each status in its L1's colour
 };
 
 void write_tree(std::ostream& out, const Taxonomy& taxonomy, const TreeOptions& options);

@@ -8,31 +8,35 @@ namespace ftstatus {
 
 namespace {
 
-std::string resolved_label(const Taxonomy& t, const Validation& v, Lang lang) {
+std::string resolved_label(const Taxonomy& t, const Validation& v, Lang lang, const Colours& colours) {
   std::string out;
   for (StatusIndex i : {v.l1, v.l2, v.l3}) {
     if (i == kNoStatus) continue;
-    out += (out.empty() ? "" : " / ") + t.at(i).name.get(lang);
+    out += (out.empty() ? "" : " / ") + colours.paint(t.at(i).name.get(lang), Colours::of_status(t, i));
   }
   return out;
 }
 
 }  // namespace
 
-void write_validation_text(std::ostream& out, const Taxonomy& t, const Assignment& a, const Validation& v, Lang lang) {
+void write_validation_text(std::ostream& out, const Taxonomy& t, const Assignment& a, const Validation& v, Lang lang,
+                           const Colours& colours) {
   if (v.valid()) {
     std::string date =
         a.target_date.empty() ? "" : Problem("report_with_target_date", {{"date", a.target_date}}).message(lang);
-    out << fmt::format("{}: {} ({}){}\n", Problem("report_valid").message(lang), resolved_label(t, v, lang),
-                       t.path(v.deepest()), date);
+    out << fmt::format("{}: {} ({}){}\n", colours.paint(Problem("report_valid").message(lang), Colour::green),
+                       resolved_label(t, v, lang, colours), t.path(v.deepest()), date);
     return;
   }
-  out << Problem("report_invalid").message(lang);
-  if (v.deepest() != kNoStatus) out << fmt::format(": {} ({})", resolved_label(t, v, lang), t.path(v.deepest()));
+  out << colours.paint(Problem("report_invalid").message(lang), Colour::red);
+  if (v.deepest() != kNoStatus)
+    out << fmt::format(": {} ({})", resolved_label(t, v, lang, colours), t.path(v.deepest()));
   out << '\n';
   for (const Finding& f : v.findings) {
-    out << fmt::format("error {}: {}\n", code_name(f.code), finding_message(t, f, lang));
-    out << "  " << Problem("fix_hint", {{"fix", finding_fix(t, f, lang)}}).message(lang) << '\n';
+    out << fmt::format("{}: {}\n", colours.paint(fmt::format("error {}", code_name(f.code)), Colour::red),
+                       finding_message(t, f, lang));
+    out << "  " << colours.paint(Problem("fix_hint", {{"fix", finding_fix(t, f, lang)}}).message(lang), Colour::dim)
+        << '\n';
   }
 }
 

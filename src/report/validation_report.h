@@ -10,11 +10,12 @@
 #include "ftstatus/validator.h"
 #include "io/csv.h"
 #include "io/json_writer.h"
+#include "report/colours.h"
 
 namespace ftstatus {
 
 void write_validation_text(std::ostream& out, const Taxonomy& taxonomy, const Assignment& assignment,
-                           const Validation& validation, Lang lang);
+                           const Validation& validation, Lang lang, const Colours& colours = {});
 void write_validation_json(std::ostream& out, const Taxonomy& taxonomy, const Assignment& assignment,
                            const Validation& validation, Lang lang, Date as_of);
 
