@@ -7,6 +7,7 @@
 // pieces are public too, to plug in another source or sink.
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -198,6 +199,16 @@ struct ClassifyRequest {
   // Classifying threads (--threads); 0: one per processor. Workbooks, in or
   // out, are read and written on one.
   int threads = 0;
+  // Called now and then on the run's thread, in order, with the rows written
+  // so far and the input bytes they came from (decoded text: the file's bytes
+  // for UTF-8); input_size is the input file's size, 0 when unknown (stdin).
+  // For a progress line (classify on a terminal).
+  struct Progress {
+    long rows = 0;
+    std::uint64_t bytes = 0;
+    std::uint64_t input_size = 0;
+  };
+  std::function<void(const Progress&)> progress;
 };
 Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const ClassifyRequest& request,
                     ClassifySummary& summary);

@@ -12,12 +12,14 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli_text.h"
 #include "command.h"
 #include "ftstatus/pipeline.h"
 #include "input_options.h"
 #include "load/rules_loader.h"
+#include "progress_line.h"
 #include "report/input_report.h"
 #include "report/summary.h"
 
@@ -41,6 +43,7 @@ struct Options {
   std::string labels = "id";
   bool explain = false;
   bool summary = false;
+  bool quiet = false;
   unsigned threads = 0;  // 0: one per processor
 };
 
@@ -68,7 +71,14 @@ int run(const Options& o) {
   // -o NAME.xlsx writes a workbook unless --format says otherwise.
   if (o.format == "csv" && detail::lower_ascii(o.output).ends_with(".xlsx")) request.format = OutputFormat::xlsx;
   ClassifySummary summary;
+  // A progress line on a terminal only: standard error piped or redirected gets none.
+  std::optional<ProgressLine> progress;
+  if (!o.quiet && isatty(STDERR_FILENO) == 1) {
+    progress.emplace(request.lang);
+    request.progress = [&progress](const ClassifyRequest::Progress& p) { progress->update(p); };
+  }
   Result run = run_classify(*loaded.taxonomy, loaded.rules, request, summary);
+  if (progress) progress->finish();
   for (const Problem& notice : summary.notices) std::cerr << "ftstatus: " << notice.text(request.lang) << '\n';
   const InputReport& input = summary.input;
   const Schema& schema = loaded.rules.schema;
@@ -96,6 +106,7 @@ std::function<int()> setup_classify(CLI::App& app) {
   app.add_flag("--explain", o->explain, help_text("classify_explain"));
   app.add_option("--errors", o->errors, help_text("classify_errors"))->type_name("FILE");
   app.add_flag("--summary", o->summary, help_text("classify_summary"));
+  app.add_flag("-q,--quiet", o->quiet, help_text("option_quiet"));
   app.add_option("--threads", o->threads, help_text("option_threads"))->type_name("N");
   // A flag, so `--apply export.csv` does not take the file name as its value;
   // `--apply=all` gives one.

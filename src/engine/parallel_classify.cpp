@@ -405,8 +405,9 @@ class ChunkPipeline {
       for (std::size_t k = 0; k < chunk.per_status.size(); ++k) summary_.per_status[k] += chunk.per_status[k];
       if (!chunk.status.ok()) return named(chunk.status);
       if (chunk.conflict) return date_order_error(classifier_, *chunk.conflict, source_name_);
+      const std::size_t chunk_bytes = chunk.records.size();
       release(chunk);
-      if (run_.after_chunk) run_.after_chunk();
+      if (run_.after_chunk) run_.after_chunk(chunk_bytes);
     }
   }
 

@@ -26,8 +26,9 @@ struct ChunkedRun {
   // Repeated ids found before (find_repeated_ids): the writer asks these
   // rather than remembering every id itself.
   RepeatedIds* repeated_ids = nullptr;
-  // Called by the writing thread after each chunk it wrote (OutputFile::start_writeback).
-  std::function<void()> after_chunk;
+  // Called by the writing thread after each chunk it wrote, with the chunk's
+  // bytes of input text (OutputFile::start_writeback, the progress line).
+  std::function<void(std::size_t)> after_chunk;
 };
 
 // Whether find_repeated_ids can stand in for the in-memory seen set: every
