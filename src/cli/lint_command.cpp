@@ -23,8 +23,7 @@ namespace ftstatus::cli {
 namespace {
 
 // "0 error(s), 2 warning(s)": on a terminal, errors red and warnings yellow when there are any, else green.
-std::string totals(std::size_t errors, std::size_t warnings, Lang lang) {
-  const Colours colours = colours_for(STDOUT_FILENO);
+std::string totals(std::size_t errors, std::size_t warnings, Lang lang, const Colours& colours) {
   const auto count = [&](std::size_t n, Colour some) {
     return colours.paint(std::to_string(n), n > 0 ? some : Colour::green);
   };
@@ -50,20 +49,20 @@ std::function<int()> setup_lint(CLI::App& app) {
     const Lang lang = o->lang.get();
     std::string file = o->taxonomy.path.empty() ? std::string(builtin_taxonomy_name()) : o->taxonomy.path;
     LoadResult loaded = o->taxonomy.read(lang);
+    const Colours colours = colours_for(STDOUT_FILENO);
     // For lint, a file that does not load is the finding, not a usage error.
     for (const Diagnostic& d : loaded.errors) {
       Diagnostic tagged = d;
-      tagged.message = fmt::format(
-          "{}: {}", colours_for(STDOUT_FILENO).paint(severity_word(Severity::error, lang), Colour::red), d.message);
+      tagged.message =
+          fmt::format("{}: {}", colours.paint(severity_word(Severity::error, lang), Colour::red), d.message);
       std::cout << fmt::format("{} [load_error]\n", tagged.to_string());
     }
     if (!loaded.ok()) {
-      std::cout << totals(loaded.errors.size(), 0, lang) << '\n';
+      std::cout << totals(loaded.errors.size(), 0, lang, colours) << '\n';
       // A file that cannot be read, or that passes a --taxonomy-max-* limit, was not checked at all.
       return finish_output(loaded.unreadable ? kExitUsage : kExitProblems);
     }
     std::vector<LintFinding> findings = lint_rules(*loaded.taxonomy, loaded.rules, o->as_of.get(), lang);
-    const Colours colours = colours_for(STDOUT_FILENO);
     std::size_t errors = 0;
     std::size_t warnings = 0;
     for (const LintFinding& f : findings) {
@@ -77,7 +76,7 @@ std::function<int()> setup_lint(CLI::App& app) {
     if (loaded.rules.rules.empty())
       std::cout << fmt::format("{}: {}: {}\n", file, severity_word(Severity::note, lang),
                                Problem("lint_no_rules").message(lang));
-    std::cout << totals(errors, warnings, lang) << '\n';
+    std::cout << totals(errors, warnings, lang, colours) << '\n';
     return finish_output(errors > 0 ? kExitProblems : kExitOk);
   };
 }

@@ -341,20 +341,12 @@ std::optional<std::uintmax_t> regular_file_size(const std::string& input) {
   return static_cast<std::uintmax_t>(info.st_size);
 }
 
-std::uintmax_t input_bytes(const std::string& input) { return regular_file_size(input).value_or(0); }
-
-bool is_small_file(const std::string& input) {
-  const auto size = regular_file_size(input);
-  return size && *size < (1 << 20);
-}
-
-bool wants_repeated_ids_pass(const std::string& input, const Classifier& classifier) {
+bool wants_repeated_ids_pass(std::optional<std::uintmax_t> input_size, const Classifier& classifier) {
   if (!can_find_repeated_ids_first(classifier)) return false;
   // Tests take the pass on small files too: FTSTATUS_REPEATED_IDS_PASS=always.
   const char* forced = std::getenv("FTSTATUS_REPEATED_IDS_PASS");
   const bool always = forced != nullptr && std::string_view(forced) == "always";
-  const auto size = regular_file_size(input);
-  return size && (always || *size > kRepeatedIdsPassBytes);
+  return input_size && (always || *input_size > kRepeatedIdsPassBytes);
 }
 
 }  // namespace
@@ -386,7 +378,9 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
           Problem("output_written_in_place", {{"folder", folder_of(written->name())}, {"file", written->name()}}));
 
   Classifier classifier(taxonomy, rules, request.classify);
-  if (input_bytes(request.input) > kManyIdsBytes) classifier.expect_many_ids();
+  // Looked at once: the size decides the table, the threads, the ids pass and the progress percentage.
+  const std::optional<std::uintmax_t> input_size = regular_file_size(request.input);
+  if (input_size.value_or(0) > kManyIdsBytes) classifier.expect_many_ids();
   // The sinks are made once the header is read: the output repeats the
   // input's delimiter, BOM and line ends.
   class DeferredSinks final : public RecordSink {
@@ -478,7 +472,8 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
 
   auto* csv = dynamic_cast<OwnedCsvSource*>(source.get());
   // A small file is done before threads would have started: one, unless asked.
-  const int threads = request.threads > 0 ? request.threads : is_small_file(request.input) ? 1 : default_thread_count();
+  const bool small_file = input_size && *input_size < (1 << 20);
+  const int threads = request.threads > 0 ? request.threads : small_file ? 1 : default_thread_count();
   if (csv != nullptr && csv->reader() != nullptr && request.format != OutputFormat::xlsx &&
       can_classify_in_chunks(classifier, threads)) {
     const auto started = std::chrono::steady_clock::now();
@@ -495,16 +490,15 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
       run.chunk_bytes = static_cast<std::size_t>(std::atol(bytes));
     run.make_memory_sinks = [&sinks](const Classifier& c) { return sinks.memory_sinks(c); };
     std::uint64_t bytes_done = 0;
-    const std::uint64_t input_size = input_bytes(request.input);
     run.after_chunk = [&](std::size_t chunk_bytes) {
       output.start_writeback();
       bytes_done += chunk_bytes;
-      if (request.progress) request.progress({summary.rows, bytes_done, input_size});
+      if (request.progress) request.progress({summary.rows, bytes_done, input_size.value_or(0)});
     };
     // A large file's ids are found in a first pass (sequential I/O, fixed
     // memory) rather than remembered row by row in a table that would grow with them.
     RepeatedIds repeated_ids;
-    if (wants_repeated_ids_pass(request.input, classifier)) {
+    if (wants_repeated_ids_pass(input_size, classifier)) {
       std::FILE* again = std::fopen(request.input.c_str(), "rb");
       if (again == nullptr) return Error{Problem("input_read_error"), input_name, 0, 0};
       const std::unique_ptr<std::FILE, int (*)(std::FILE*)> closing(again, &std::fclose);
