@@ -95,6 +95,11 @@ class Classifier {
   // decided it (otherwise a later value that contradicts it stops the run).
   void set_date_format(int column, DateFormat format, bool proven);
   DateFormat date_format(int column) const { return date_format_of_column_[static_cast<std::size_t>(column)]; }
+  // How a date ftstatus writes into a column looks (--apply): the column's
+  // order when its values were written with one (or --date-format gave it),
+  // else ISO. Set with the order, from the same sample.
+  void set_written_date_format(int column, DateFormat format);
+  DateFormat written_date_format(int column) const { return written_date_format_[static_cast<std::size_t>(column)]; }
   // Input field holding ftstatus's own added column k (output_column_names()), or -1.
   int output_field(std::size_t k) const { return k < output_field_.size() ? output_field_[k] : -1; }
   // The first contradiction seen, if any (see DateOrderConflict).
@@ -150,6 +155,14 @@ class Classifier {
   const std::vector<CellValue>& cells() const { return cells_; }
   // True when the last row's cell for `column` was given but did not parse.
   bool cell_invalid(int column) const { return cell_invalid_[static_cast<std::size_t>(column)] != 0; }
+  // The target date ftstatus proposes for a row: the as-of date plus its
+  // suggested status's propose_days, when that status needs a target date
+  // and the row's is missing, not a real day, past or beyond the horizon.
+  std::optional<Date> proposed_target_date(const RowResult& result) const;
+  // Whether any status needs a target date (the output then has suggested_target_date).
+  bool proposes_target_dates() const { return proposes_target_dates_; }
+  // The schema column of the row's own target date, or -1.
+  int target_date_column() const { return target_date_column_; }
   // Which rule conditions held for the last row, as "source (cell)" parts.
   std::string explain(const Record& record) const;
 
@@ -170,12 +183,14 @@ class Classifier {
   bool lone_cr_is_stray_ = true;
   std::vector<DateFormat> date_format_of_column_;
   std::vector<char> date_format_proven_;
+  std::vector<DateFormat> written_date_format_;
   std::optional<DateOrderConflict> date_conflict_;
   Result resource_failure_;
   std::vector<CellValue> cells_;
   std::vector<char> cell_invalid_;
   std::size_t header_width_ = 0;
   int target_date_column_ = -1;
+  bool proposes_target_dates_ = false;
   int l1_column_ = -1;
   int l2_column_ = -1;
   int l3_column_ = -1;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "ftstatus/date.h"
 #include "ftstatus/lang.h"
 
 namespace ftstatus {
@@ -104,5 +105,10 @@ DateOrder date_order_of(std::string_view text);
 // The forms parse_date tries with `format`, as a short list for messages
 // ("YYYY-MM-DD, DD/MM/YYYY, 2 mar 2026, an Excel serial number").
 std::string date_forms(DateFormat format, Lang lang);
+
+// A date written the way a column read with `format` holds them, so a cell
+// ftstatus fills matches its neighbours: DD/MM/YYYY for dmy, MM/DD/YYYY for
+// mdy, YYYY-MM-DD otherwise.
+std::string format_date(Date date, DateFormat format);
 
 }  // namespace ftstatus

@@ -1,6 +1,7 @@
 #pragma once
 // ftstatus public API, layer: model.
 // The status taxonomy: L1 statuses, the L2s under them and optional L3s.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,12 @@ struct TargetDatePolicy {
   bool required = false;
   LocalizedText meaning;
   int max_days_ahead = 365;
+  // How many days after the as-of date ftstatus proposes as the target date
+  // of a row that needs one and has none (or a past one); 0 when the file
+  // gives none: see proposed_days().
+  int propose_days = 0;
+  static constexpr int kDefaultProposeDays = 90;
+  int proposed_days() const { return propose_days > 0 ? propose_days : std::min(kDefaultProposeDays, max_days_ahead); }
 };
 
 struct Status {

@@ -55,6 +55,9 @@ struct Finding {
   // For target-date codes: the as-of date and the last allowed day.
   std::string as_of;
   std::string latest;
+  // The target date ftstatus proposes (the status's propose_days after the
+  // as-of date), when the status needs one; empty otherwise. The fix names it.
+  std::string proposed;
 };
 
 struct Validation {

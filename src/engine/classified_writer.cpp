@@ -140,9 +140,13 @@ ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Class
                    level_status_[level] == kNoStatus ? std::string_view()
                                                      : status_labels_[static_cast<std::size_t>(level_status_[level])],
                    options_.neutralize_formulas, guarded_);
-      write_cell(writer, rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(rule)].id) : std::string_view(),
-                 options_.neutralize_formulas, guarded_);
-      if (variant != kRuleCellsOnly) write_cell(writer, "", options_.neutralize_formulas, guarded_);  // no problems
+      if (variant != kLevelCells) {
+        // A row with no problem has no target date to propose.
+        if (classifier.proposes_target_dates()) writer.field("");
+        write_cell(writer, rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(rule)].id) : std::string_view(),
+                   options_.neutralize_formulas, guarded_);
+        write_cell(writer, "", options_.neutralize_formulas, guarded_);  // no problems
+      }
       if (variant == kNoProblemsChangedFalse) writer.field("false");
       if (variant == kNoProblemsChangedTrue) writer.field("true");
       std::string taken;
@@ -173,6 +177,7 @@ void ClassifiedWriter::header(const Record& header) {
   // The added columns, in output order, and where the input already has them.
   added_.clear();
   for (int level = 1; level <= levels_; ++level) added_.push_back(static_cast<std::size_t>(level - 1));
+  if (classifier_.proposes_target_dates()) added_.push_back(kTargetDate);
   added_.push_back(kRule);
   added_.push_back(kProblems);
   if (has_current_ || classifier_.output_field(kChanged) >= 0) added_.push_back(kChanged);
@@ -198,13 +203,20 @@ void ClassifiedWriter::header(const Record& header) {
         any_replaced = true;
       }
     }
+    const int date_column = classifier_.target_date_column();
+    const int f = date_column >= 0 ? classifier_.field_of(date_column) : -1;
+    if (classifier_.proposes_target_dates() && f >= 0 && static_cast<std::size_t>(f) < replaced_.size()) {
+      replaced_[static_cast<std::size_t>(f)] = kAppliedTargetDate;
+      any_replaced = true;
+    }
   }
   rewrite_ = any_replaced;
 
   if (options_.format == OutputFormat::jsonl) {
     // Keys must be unique or a JSON reader keeps only the last: an empty,
     // repeated or reserved header name gets its position appended.
-    std::set<std::string> used = {"line", "rule", "problems", "changed", "explanation", "extra_fields"};
+    std::set<std::string> used = {
+        "line", "rule", "problems", "changed", "explanation", "extra_fields", "suggested_target_date"};
     for (int level = 1; level <= levels_; ++level) used.insert(fmt::format("suggested_l{}", level));
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
       std::string name(header.fields[i]);
@@ -233,7 +245,32 @@ bool ClassifiedWriter::extends(const RowResult& result) const {
   return false;
 }
 
+std::string_view ClassifiedWriter::proposed_cell(const RowResult& result) {
+  proposed_.clear();
+  if (const std::optional<Date> date = classifier_.proposed_target_date(result)) proposed_ = date->to_iso();
+  return proposed_;
+}
+
+std::optional<std::string_view> ClassifiedWriter::applied(int replaced, std::string_view cell,
+                                                          const RowResult& result) {
+  // Empty cells are filled, and only on the suggestion's own branch (extends); --apply=all
+  // replaces them whatever they hold.
+  const bool may_fill = options_.apply_overwrite || (trim(cell).empty() && extends(result));
+  if (!may_fill) return std::nullopt;
+  if (replaced == kAppliedTargetDate) {
+    const std::optional<Date> date = classifier_.proposed_target_date(result);
+    if (!date) return std::nullopt;
+    // In the column's own form (25/02/2027 in a Spanish export), so the column stays one format.
+    applied_date_ = format_date(*date, classifier_.written_date_format(classifier_.target_date_column()));
+    return applied_date_;
+  }
+  const StatusIndex s = level_status_[replaced - kAppliedLevel0];
+  if (s == kNoStatus) return std::nullopt;
+  return status_labels_[static_cast<std::size_t>(s)];
+}
+
 std::string_view ClassifiedWriter::added_value(std::size_t k, const Record& record, const RowResult& result) {
+  if (k == kTargetDate) return proposed_cell(result);
   if (k < 3) {
     const StatusIndex s = static_cast<int>(k) < levels_ ? level_status_[k] : kNoStatus;
     return s == kNoStatus ? std::string_view() : std::string_view(status_labels_[static_cast<std::size_t>(s)]);
@@ -291,10 +328,8 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
         const std::string_view cell = f < record.fields.size() ? record.fields[f] : std::string_view();
         const int replaced = f < replaced_.size() ? replaced_[f] : -1;
         if (replaced >= kAppliedLevel0) {
-          const StatusIndex s = level_status_[replaced - kAppliedLevel0];
-          const bool fill = s != kNoStatus && (options_.apply_overwrite || (trim(cell).empty() && extends(result)));
-          if (fill) {
-            put(status_labels_[static_cast<std::size_t>(s)]);
+          if (const std::optional<std::string_view> value = applied(replaced, cell, result)) {
+            put(*value);
             continue;
           }
         } else if (replaced >= 0) {
@@ -311,19 +346,20 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
       // The common case, none of the added columns in the input: straight out.
       const std::array<std::string, 4>* cells =
           rules_status ? &rule_cells_[static_cast<std::size_t>(result.rule + 1)] : nullptr;
-      if (cells != nullptr && scratch_.empty()) {
+      if (cells != nullptr && scratch_.empty()) {  // no problem, so no target date to propose
         csv_.raw_fields((*cells)[!has_current_    ? kNoProblems
                                  : result.changed ? kNoProblemsChangedTrue
                                                   : kNoProblemsChangedFalse]);
       } else {
         if (cells != nullptr) {
-          csv_.raw_fields((*cells)[kRuleCellsOnly]);
+          csv_.raw_fields((*cells)[kLevelCells]);
         } else {
           for (int level = 0; level < levels_; ++level)
             put(level_status_[level] == kNoStatus ? std::string_view()
                                                   : status_labels_[static_cast<std::size_t>(level_status_[level])]);
-          put(rule);
         }
+        if (classifier_.proposes_target_dates()) put(proposed_cell(result));
+        put(rule);
         put(scratch_);
         if (has_current_) csv_.field(result.changed ? "true" : "false");
       }
@@ -345,11 +381,8 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
     const int replaced = f < replaced_.size() ? replaced_[f] : -1;
     if (replaced >= 0 && replaced < kAppliedLevel0) continue;  // an earlier run's column: written anew below
     std::string_view cell = f < record.fields.size() ? record.fields[f] : std::string_view();
-    if (replaced >= kAppliedLevel0) {
-      const StatusIndex s = level_status_[replaced - kAppliedLevel0];
-      if (s != kNoStatus && (options_.apply_overwrite || (trim(cell).empty() && extends(result))))
-        cell = status_labels_[static_cast<std::size_t>(s)];
-    }
+    if (replaced >= kAppliedLevel0)
+      if (const std::optional<std::string_view> value = applied(replaced, cell, result)) cell = *value;
     json_ += ',';
     append_json_string(json_, header_names_[f]);
     json_ += ':';
@@ -370,6 +403,13 @@ void ClassifiedWriter::row(const Record& record, const RowResult& result) {
       json_ += "null";
     else
       append_json_string(json_, status_labels_[static_cast<std::size_t>(level_status_[level])]);
+  }
+  if (classifier_.proposes_target_dates()) {
+    json_ += ",\"suggested_target_date\":";
+    if (proposed_cell(result).empty())
+      json_ += "null";
+    else
+      append_json_string(json_, proposed_);
   }
   json_ += ",\"rule\":";
   if (result.rule >= 0)

@@ -5,6 +5,7 @@
 // or JSONL.
 #include <array>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,12 +52,18 @@ class ClassifiedWriter final : public RecordSink {
 
  private:
   // Indexes into output_column_names().
-  static constexpr std::size_t kRule = 3, kProblems = 4, kChanged = 5, kExplanation = 6, kMessages = 7;
-  // replaced_ values from here on: the current l1 (l2, l3) cell, --apply.
-  static constexpr int kAppliedLevel0 = 100;
+  static constexpr std::size_t kRule = 3, kProblems = 4, kChanged = 5, kExplanation = 6, kMessages = 7, kTargetDate = 8;
+  // replaced_ values from here on: the current l1 (l2, l3) cell, then the
+  // current target date cell, filled by --apply.
+  static constexpr int kAppliedLevel0 = 100, kAppliedTargetDate = 103;
 
   void fill_levels(StatusIndex status);
   std::string_view added_value(std::size_t k, const Record& record, const RowResult& result);
+  // The cell --apply writes into the row's own status or target date cell,
+  // or nullopt to keep the input's.
+  std::optional<std::string_view> applied(int replaced, std::string_view cell, const RowResult& result);
+  // The row's suggested_target_date cell (empty when it needs none), ISO.
+  std::string_view proposed_cell(const RowResult& result);
   // Whether the row's current status is the suggestion or one of its parents.
   bool extends(const RowResult& result) const;
   void flush_if_full();
@@ -79,14 +86,17 @@ class ClassifiedWriter final : public RecordSink {
   std::vector<std::string> header_names_;   // JSONL keys
   std::vector<std::string> status_labels_;  // by StatusIndex, in the chosen labels
   StatusIndex level_status_[3] = {kNoStatus, kNoStatus, kNoStatus};
-  // By rule + 1 (0: no rule): the suggested levels and the rule id as CSV
-  // text, written once here rather than cell by cell on every row; then the
-  // same with an empty problems cell, and with that and changed false or true.
-  static constexpr std::size_t kRuleCellsOnly = 0, kNoProblems = 1, kNoProblemsChangedFalse = 2,
+  // By rule + 1 (0: no rule): the suggested levels as CSV text, written once
+  // here rather than cell by cell on every row; then the levels, an empty
+  // suggested_target_date (where there is that column), the rule id and an
+  // empty problems cell, alone and with changed false or true.
+  static constexpr std::size_t kLevelCells = 0, kNoProblems = 1, kNoProblemsChangedFalse = 2,
                                kNoProblemsChangedTrue = 3;
   std::vector<std::array<std::string, 4>> rule_cells_;
   std::vector<std::array<StatusIndex, 3>> rule_levels_;  // by rule + 1: fill_levels of its status
   std::string scratch_;
+  std::string proposed_;      // the last proposed_cell()
+  std::string applied_date_;  // a proposed date in the target date column's own form
   std::string json_;
   std::string guarded_;  // a neutralised cell: the apostrophe and the cell
   bool ok_ = true;

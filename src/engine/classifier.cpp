@@ -65,7 +65,10 @@ Classifier::Classifier(const Taxonomy& taxonomy, const RuleSet& rules, ClassifyO
   last_iso_date_.resize(n);
   date_format_of_column_.assign(n, options.date_format);
   date_format_proven_.assign(n, options.date_format != DateFormat::automatic);
+  written_date_format_.assign(n, options.date_format);
   target_date_column_ = rules.schema.find("target_date");
+  for (const Status& status : taxonomy.statuses())
+    proposes_target_dates_ = proposes_target_dates_ || status.target_date.required;
   l1_column_ = rules.schema.find("l1");
   l2_column_ = rules.schema.find("l2");
   l3_column_ = rules.schema.find("l3");
@@ -109,6 +112,7 @@ void Classifier::bind_header_like(const Classifier& other) {
 void Classifier::bind_dates_like(const Classifier& other) {
   date_format_of_column_ = other.date_format_of_column_;
   date_format_proven_ = other.date_format_proven_;
+  written_date_format_ = other.written_date_format_;
 }
 
 void Classifier::expect_many_ids() {
@@ -130,6 +134,10 @@ bool Classifier::insert_seen(std::size_t k, std::uint64_t hash) {
 void Classifier::set_date_format(int column, DateFormat format, bool proven) {
   date_format_of_column_[static_cast<std::size_t>(column)] = format;
   date_format_proven_[static_cast<std::size_t>(column)] = proven ? 1 : 0;
+}
+
+void Classifier::set_written_date_format(int column, DateFormat format) {
+  written_date_format_[static_cast<std::size_t>(column)] = format;
 }
 
 StatusIndex Classifier::resolve_child(StatusIndex parent, std::string_view text, LastName& last) {
@@ -316,6 +324,15 @@ void Classifier::check_target_date(const Record&) {
   if (code)
     r.problems.push_back(
         {row_code(*code), target_date_column_, target_date_column_ >= 0 ? field_of(target_date_column_) : -1});
+}
+
+std::optional<Date> Classifier::proposed_target_date(const RowResult& result) const {
+  if (result.status == kNoStatus) return std::nullopt;
+  const TargetDatePolicy& policy = taxonomy_.at(result.status).target_date;
+  if (!policy.required) return std::nullopt;
+  for (const RowProblem& p : result.problems)
+    if (p.code >= RowCode::target_date_missing) return options_.as_of.plus_days(policy.proposed_days()).clamped();
+  return std::nullopt;
 }
 
 namespace {

@@ -153,8 +153,10 @@ Result read_map_file(const std::string& path, std::vector<HeaderMapping>& maps) 
 }
 
 const std::vector<std::string>& output_column_names() {
-  static const std::vector<std::string> names = {"suggested_l1", "suggested_l2", "suggested_l3", "rule",
-                                                 "problems",     "changed",      "explanation",  "problem_messages"};
+  // Indexes are fixed (writers name them kRule, ...); the output order is the writers'.
+  static const std::vector<std::string> names = {"suggested_l1", "suggested_l2",     "suggested_l3",
+                                                 "rule",         "problems",         "changed",
+                                                 "explanation",  "problem_messages", "suggested_target_date"};
   return names;
 }
 

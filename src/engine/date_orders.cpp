@@ -69,6 +69,9 @@ std::vector<DateOrderChoice> DateOrderSampler::decide(Classifier& classifier,
       proven = t.day_first > 0;
     }
     classifier.set_date_format(t.column, choice.format, proven);
+    // A column of ISO dates keeps ISO when ftstatus writes into it, whatever order was chosen.
+    classifier.set_written_date_format(t.column,
+                                       t.day_first + t.month_first + t.ambiguous > 0 ? choice.format : DateFormat::iso);
     choices.push_back(choice);
   }
   return choices;

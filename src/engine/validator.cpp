@@ -116,6 +116,8 @@ void check_parsed_target_date(const Taxonomy& t, StatusIndex status, std::string
   Finding f = make(*code, "target_date", text, status);
   f.as_of = as_of.to_iso();
   f.latest = as_of.plus_days(max_days).to_iso();
+  if (status != kNoStatus && t.at(status).target_date.required)
+    f.proposed = as_of.plus_days(t.at(status).target_date.proposed_days()).clamped().to_iso();
   findings.push_back(std::move(f));
 }
 
@@ -191,7 +193,12 @@ std::string finding_message(const Taxonomy& t, const Finding& f, Lang lang) {
 }
 
 std::string finding_fix(const Taxonomy& t, const Finding& f, Lang lang) {
-  return finding_problem(t, f, lang).fix(lang);
+  std::string fix = finding_problem(t, f, lang).fix(lang);
+  if (!f.proposed.empty())
+    fix += Problem("target_date_proposal",
+                   {{"date", f.proposed}, {"days", std::to_string(t.at(f.status).target_date.proposed_days())}})
+               .message(lang);
+  return fix;
 }
 
 }  // namespace ftstatus

@@ -95,6 +95,7 @@ class WorkbookWriter final : public RecordSink {
     }
     added_.clear();
     for (int level = 0; level < levels_; ++level) added_.push_back(static_cast<std::size_t>(level));
+    if (classifier_.proposes_target_dates()) added_.push_back(kTargetDate);
     added_.push_back(kRule);
     added_.push_back(kProblems);
     added_.push_back(kMessages);
@@ -133,6 +134,11 @@ class WorkbookWriter final : public RecordSink {
         const StatusIndex s = static_cast<int>(k) < levels_ ? level_status[k] : kNoStatus;
         write_text(r, at, s == kNoStatus ? std::string_view() : std::string_view(labels_[static_cast<std::size_t>(s)]),
                    flagged);
+      } else if (k == kTargetDate) {
+        if (const std::optional<Date> date = classifier_.proposed_target_date(result))
+          write_date(r, at, *date, flagged);
+        else if (flagged)
+          worksheet_write_blank(data_, r, at, problem_);
       } else if (k == kRule) {
         write_text(r, at, result.rule >= 0 ? std::string_view(rules[static_cast<std::size_t>(result.rule)].id) : "",
                    flagged);
@@ -191,6 +197,15 @@ class WorkbookWriter final : public RecordSink {
     worksheet_set_column(data_, col, col, width, nullptr);
   }
 
+  void write_date(lxw_row_t r, lxw_col_t col, Date date, bool flagged) {
+    const std::string iso = date.to_iso();
+    lxw_datetime dt{};
+    dt.year = std::stoi(iso.substr(0, 4));
+    dt.month = std::stoi(iso.substr(5, 2));
+    dt.day = std::stoi(iso.substr(8, 2));
+    worksheet_write_datetime(data_, r, col, &dt, flagged ? problem_date_ : date_);
+  }
+
   void write_text(lxw_row_t r, lxw_col_t col, std::string_view value, bool flagged) {
     if (value.empty()) {
       if (flagged) worksheet_write_blank(data_, r, col, problem_);
@@ -220,12 +235,7 @@ class WorkbookWriter final : public RecordSink {
         return;
       }
       if (c.type == ColumnType::date && parse_date(value, classifier_.date_format(column), number)) {
-        const std::string iso = Date::from_days(static_cast<long>(number)).to_iso();
-        lxw_datetime dt{};
-        dt.year = std::stoi(iso.substr(0, 4));
-        dt.month = std::stoi(iso.substr(5, 2));
-        dt.day = std::stoi(iso.substr(8, 2));
-        worksheet_write_datetime(data_, r, col, &dt, flagged ? problem_date_ : date_);
+        write_date(r, col, Date::from_days(static_cast<long>(number)), flagged);
         return;
       }
     }
@@ -426,7 +436,7 @@ class WorkbookWriter final : public RecordSink {
   lxw_format* problem_ = nullptr;
   lxw_format* problem_date_ = nullptr;
   std::vector<std::string> labels_;
-  static constexpr std::size_t kRule = 3, kProblems = 4, kChanged = 5, kMessages = 7;
+  static constexpr std::size_t kRule = 3, kProblems = 4, kChanged = 5, kMessages = 7, kTargetDate = 8;
   std::vector<int> column_of_field_;
   std::vector<int> replaced_;       // by input field: the added column it holds (output_column_names()), or -1
   std::vector<std::size_t> added_;  // the added columns, in output order

@@ -117,9 +117,9 @@ std::string comparison(Condition::Cmp cmp) {
 }
 
 std::string policy(const TargetDatePolicy& value) {
-  const auto& [required, meaning, max_days_ahead] = value;
-  return fmt::format("TargetDatePolicy{{.required = {}, .meaning = {}, .max_days_ahead = {}}}", boolean(required),
-                     text(meaning), max_days_ahead);
+  const auto& [required, meaning, max_days_ahead, propose_days] = value;
+  return fmt::format("TargetDatePolicy{{.required = {}, .meaning = {}, .max_days_ahead = {}, .propose_days = {}}}",
+                     boolean(required), text(meaning), max_days_ahead, propose_days);
 }
 
 // Children and parent are left to Taxonomy::add, which links the tree (and

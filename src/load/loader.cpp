@@ -335,7 +335,7 @@ class Loader : public detail::YamlReader {
   // `what` names the target_date mapping ("'target_date' of status 'open'").
   bool read_policy(const YAML::Node& node, const std::string& what, TargetDatePolicy& policy) {
     if (!expect_map(node, what)) return false;
-    check_keys(node, {"required", "meaning", "max_days_ahead"}, what);
+    check_keys(node, {"required", "meaning", "max_days_ahead", "propose_days"}, what);
     auto key_in = [&](const char* key) { return place("key_in", {{"key", key}, {"where", what}}); };
     bool ok = true;
     if (node["required"]) ok = read_bool(node["required"], key_in("required"), policy.required) && ok;
@@ -345,6 +345,16 @@ class Loader : public detail::YamlReader {
     }
     if (node["max_days_ahead"])
       ok = read_days(node["max_days_ahead"], key_in("max_days_ahead"), policy.max_days_ahead) && ok;
+    if (node["propose_days"]) ok = read_days(node["propose_days"], key_in("propose_days"), policy.propose_days) && ok;
+    // A proposal past the horizon would be refused by the very check it is meant to satisfy.
+    if (ok && policy.propose_days > policy.max_days_ahead) {
+      const YAML::Node at = node["propose_days"] ? node["propose_days"] : node["max_days_ahead"];
+      error(mark(at), "propose_days_beyond_horizon",
+            {{"where", what},
+             {"days", std::to_string(policy.propose_days)},
+             {"max", std::to_string(policy.max_days_ahead)}});
+      ok = false;
+    }
     return ok;
   }
 

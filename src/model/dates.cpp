@@ -408,4 +408,11 @@ std::string date_forms(DateFormat format, Lang lang) {
   return Problem(key).message(lang);
 }
 
+std::string format_date(Date date, DateFormat format) {
+  std::string iso = date.to_iso();  // YYYY-MM-DD
+  if (format == DateFormat::dmy) return iso.substr(8, 2) + '/' + iso.substr(5, 2) + '/' + iso.substr(0, 4);
+  if (format == DateFormat::mdy) return iso.substr(5, 2) + '/' + iso.substr(8, 2) + '/' + iso.substr(0, 4);
+  return iso;
+}
+
 }  // namespace ftstatus

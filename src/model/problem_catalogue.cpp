@@ -324,6 +324,11 @@ constexpr ProblemInfo kCatalogue[] = {
      "", "",
      "not_days"},
     {"load_error", error,
+     "{where}: propose_days {days} is beyond max_days_ahead {max}: the proposed date would be refused",
+     "{where}: propose_days {days} supera max_days_ahead {max}: la fecha propuesta se rechazaría",
+     "", "",
+     "propose_days_beyond_horizon"},
+    {"load_error", error,
      "{what} '{id}' must use only lower-case letters, digits and '_'",
      "{what} '{id}' solo puede usar letras minúsculas, dígitos y '_'",
      "", "",
@@ -729,6 +734,10 @@ constexpr ProblemInfo kCatalogue[] = {
      "use ',', ';' o 'tab'"},
 
     // ---- what the commands print around the problems ----------------------
+    {"target_date_proposal", note,  // after a target-date fix, where the status needs a date
+     "; proposed: {date} (the as-of date + {days} days)",
+     "; propuesta: {date} (fecha de referencia + {days} días)",
+     "", ""},
     {"fix_hint", note,  // the line under a validate finding, and in `codes`
      "fix: {fix}",
      "solución: {fix}",
@@ -743,12 +752,12 @@ constexpr ProblemInfo kCatalogue[] = {
      "", "",
      "meaning"},
     {"tree_target_date_required", note,
-     "Target date: required, at most {days} days after the as-of date",
-     "Fecha objetivo: obligatoria, como máximo {days} días después de la fecha de referencia",
+     "Target date: required, at most {days} days after the as-of date (proposed: {propose} days after)",
+     "Fecha objetivo: obligatoria, como máximo {days} días después de la fecha de referencia (propuesta: {propose} días después)",
      "", ""},
     {"tree_target_date_required", note,
-     "Target date: required, at most {days} days after the as-of date; {meaning}",
-     "Fecha objetivo: obligatoria, como máximo {days} días después de la fecha de referencia; {meaning}",
+     "Target date: required, at most {days} days after the as-of date (proposed: {propose} days after); {meaning}",
+     "Fecha objetivo: obligatoria, como máximo {days} días después de la fecha de referencia (propuesta: {propose} días después); {meaning}",
      "", "",
      "meaning"},
     // ---- the command line: usage, and the words around reports -----------

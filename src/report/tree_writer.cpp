@@ -27,7 +27,10 @@ std::string date_rule(const TargetDatePolicy& p, Lang lang) {
   std::string meaning = p.meaning.get(lang);
   std::string key = p.required ? "tree_target_date_required" : "tree_target_date_optional";
   if (!meaning.empty()) key += "/meaning";
-  return Problem(key, {{"days", std::to_string(p.max_days_ahead)}, {"meaning", std::move(meaning)}}).message(lang);
+  return Problem(key, {{"days", std::to_string(p.max_days_ahead)},
+                       {"propose", std::to_string(p.proposed_days())},
+                       {"meaning", std::move(meaning)}})
+      .message(lang);
 }
 
 class TextTree {
@@ -96,6 +99,10 @@ void write_json_status(JsonWriter& w, const Taxonomy& t, StatusIndex i, const Tr
   w.value(s.target_date.required);
   w.key("max_days_ahead");
   w.value(s.target_date.max_days_ahead);
+  if (s.target_date.required) {
+    w.key("propose_days");
+    w.value(s.target_date.proposed_days());
+  }
   if (o.descriptions) {
     w.key("meaning");
     w.value(s.target_date.meaning.get(o.lang));

@@ -23,8 +23,9 @@ TEST_CASE("classify detects the delimiter and keeps it in the output", "[classif
     Run r = run_line("classify " + shell_quote(in) + kAsOf + kPartial);
     CHECK(r.status == 0);
     CHECK(r.out ==
-          "entitlement_id;customer;intent;deployment;target_date;suggested_l1;suggested_l2;rule;problems\n"
-          "S1;Fabrikam, Inc.;yes;enabled;2027-01-01;in_progress;solution_or_user_adoption;adopting;\n");
+          "entitlement_id;customer;intent;deployment;target_date;suggested_l1;suggested_l2;suggested_target_date;rule;"
+          "problems\n"
+          "S1;Fabrikam, Inc.;yes;enabled;2027-01-01;in_progress;solution_or_user_adoption;;adopting;\n");
   }
 
   SECTION("tab") {
@@ -33,8 +34,9 @@ TEST_CASE("classify detects the delimiter and keeps it in the output", "[classif
     Run r = run_line("classify " + shell_quote(in) + kAsOf + kPartial);
     CHECK(r.status == 0);
     CHECK(r.out ==
-          "entitlement_id\tcustomer\tintent\tno_intent_reason\tsuggested_l1\tsuggested_l2\trule\tproblems\n"
-          "T1\tNorthwind, Traders\tno\tcompetitor\tno_intent\tusing_competitive_solution\tno_intent_competitor\t\n");
+          "entitlement_id\tcustomer\tintent\tno_intent_reason\tsuggested_l1\tsuggested_l2\tsuggested_target_"
+          "date\trule\tproblems\n"
+          "T1\tNorthwind, Traders\tno\tcompetitor\tno_intent\tusing_competitive_solution\t\tno_intent_competitor\t\n");
   }
 
   SECTION("--delimiter ';' when the header has more commas than semicolons") {
@@ -45,8 +47,8 @@ TEST_CASE("classify detects the delimiter and keeps it in the output", "[classif
     Run r = run_line("classify --delimiter ';' " + shell_quote(in) + kAsOf + kPartial);
     CHECK(r.status == 0);
     CHECK(r.out ==
-          "entitlement_id;notes, free text, here;intent;suggested_l1;suggested_l2;rule;problems\n"
-          "D1;a, b;no;no_intent;executive_sponsorship;no_intent_other;\n");
+          "entitlement_id;notes, free text, here;intent;suggested_l1;suggested_l2;suggested_target_date;rule;problems\n"
+          "D1;a, b;no;no_intent;executive_sponsorship;;no_intent_other;\n");
   }
 
   SECTION("Excel 'CSV UTF-8' in Spanish: BOM, CRLF, semicolons, Spanish headers") {
@@ -63,7 +65,7 @@ TEST_CASE("classify detects the delimiter and keeps it in the output", "[classif
                       0) == 0);
     Table t = table(r.out, ';');
     Table in = table(input, ';');
-    CHECK(t.header.size() == in.header.size() + 5);
+    CHECK(t.header.size() == in.header.size() + 6);
     REQUIRE(t.rows.size() == 12);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
       INFO(t.rows[i][0]);
@@ -145,8 +147,8 @@ TEST_CASE("classify reads standard input for '-' and for no FILE", "[classify]")
   CHECK(dash.status == 0);
   CHECK(none.status == 0);
   CHECK(from_file.out ==
-        "entitlement_id,intent,no_intent_reason,suggested_l1,suggested_l2,rule,problems\n"
-        "E1,no,on_premises,no_intent,using_microsoft_on_premises_solution,no_intent_on_premises,\n");
+        "entitlement_id,intent,no_intent_reason,suggested_l1,suggested_l2,suggested_target_date,rule,problems\n"
+        "E1,no,on_premises,no_intent,using_microsoft_on_premises_solution,,no_intent_on_premises,\n");
   CHECK(dash.out == from_file.out);
   CHECK(none.out == from_file.out);
 
@@ -220,9 +222,9 @@ TEST_CASE("classify writes CRLF line ends when the input uses them", "[classify]
   Run r = run_line("classify " + shell_quote(in) + kAsOf + kPartial);
   CHECK(r.status == 0);
   CHECK(r.out ==
-        "entitlement_id,intent,deployment,suggested_l1,suggested_l2,rule,problems\r\n"
-        "C1,,enabled,status_unknown,new_subscription_or_workload,new_entitlement,\r\n"
-        "C2,\"no\",,no_intent,executive_sponsorship,no_intent_other,\r\n");
+        "entitlement_id,intent,deployment,suggested_l1,suggested_l2,suggested_target_date,rule,problems\r\n"
+        "C1,,enabled,status_unknown,new_subscription_or_workload,,new_entitlement,\r\n"
+        "C2,\"no\",,no_intent,executive_sponsorship,,no_intent_other,\r\n");
 }
 
 TEST_CASE("classify -o to a device writes to it and never replaces it", "[classify]") {

@@ -33,8 +33,8 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
                      {"changed"}));
     REQUIRE(t.rows.size() == 3);
     CHECK(t.rows[0] == std::vector<std::string>{"E1", "Contoso", "yes", "enabled", "in_progress", "2027-01-31",
-                                                "In Progress", "Migration", "in_progress", "migration", "migrating", "",
-                                                "false"});
+                                                "In Progress", "Migration", "in_progress", "migration", "", "migrating",
+                                                "", "false"});
     CHECK(t.at(1, "suggested_l2") == "migration");
     CHECK(t.at(1, "changed") == "true");  // the current L2 (Adoption) differs
     CHECK(t.at(2, "suggested_l1") == "status_unknown");
@@ -48,8 +48,8 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
     Run r = run_line("classify " + shell_quote(in) + kAsOf + kPartial);
     CHECK(r.status == 0);
     CHECK(r.out ==
-          "entitlement_id,intent,no_intent_reason,suggested_l1,suggested_l2,rule,problems\n"
-          "E1,no,competitor,no_intent,using_competitive_solution,no_intent_competitor,\n");
+          "entitlement_id,intent,no_intent_reason,suggested_l1,suggested_l2,suggested_target_date,rule,problems\n"
+          "E1,no,competitor,no_intent,using_competitive_solution,,no_intent_competitor,\n");
   }
 
   SECTION("a header of only l1 (no l2) still gets 'changed'") {
@@ -58,9 +58,9 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
     Run r = run_line("classify " + shell_quote(in) + kAsOf + kPartial);
     CHECK(r.status == 0);
     CHECK(r.out ==
-          "entitlement_id,tenant_state,l1,suggested_l1,suggested_l2,rule,problems,changed\n"
-          "E1,duplicate,Duplicate/Invalid,duplicate_invalid,,duplicate_or_invalid_tenant,,false\n"
-          "E2,invalid,Blocked,duplicate_invalid,,duplicate_or_invalid_tenant,,true\n");
+          "entitlement_id,tenant_state,l1,suggested_l1,suggested_l2,suggested_target_date,rule,problems,changed\n"
+          "E1,duplicate,Duplicate/Invalid,duplicate_invalid,,,duplicate_or_invalid_tenant,,false\n"
+          "E2,invalid,Blocked,duplicate_invalid,,,duplicate_or_invalid_tenant,,true\n");
   }
 
   SECTION("--explain adds an explanation naming the rule and the cells it read") {
@@ -92,7 +92,8 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
     Table t = table(r.out);
     std::vector<std::string> input_header = table(read_file(example("custom-l3-tickets.csv"))).header;
     std::vector<std::string> expected = input_header;
-    for (const char* h : {"suggested_l1", "suggested_l2", "suggested_l3", "rule", "problems", "changed"})
+    for (const char* h :
+         {"suggested_l1", "suggested_l2", "suggested_l3", "suggested_target_date", "rule", "problems", "changed"})
       expected.emplace_back(h);
     CHECK(t.header == expected);
     struct Want {
@@ -304,19 +305,20 @@ TEST_CASE("classify --labels and --format jsonl", "[classify]") {
     CHECK(r.status == 0);
     std::vector<std::string> lines = split_lines(r.out);
     REQUIRE(lines.size() == 3);
-    CHECK(
-        lines[0] ==
-        "{\"line\":2,\"entitlement_id\":\"E1\",\"intent\":\"yes\",\"blocker\":\"\",\"deployment\":\"onboarding\","
-        "\"target_date\":\"2027-02-01\",\"l1\":\"En progreso\",\"l2\":\"Incorporación técnica\","
-        "\"suggested_l1\":\"in_progress\",\"suggested_l2\":\"technical_onboarding_deployment\",\"rule\":\"onboarding\","
-        "\"problems\":[],\"changed\":false,"
-        "\"explanation\":\"rule onboarding: intent = yes (cell: \\\"yes\\\"); deployment in [empty, not_started, "
-        "onboarding] "
-        "(cell: \\\"onboarding\\\")\"}");
+    CHECK(lines[0] ==
+          "{\"line\":2,\"entitlement_id\":\"E1\",\"intent\":\"yes\",\"blocker\":\"\",\"deployment\":\"onboarding\","
+          "\"target_date\":\"2027-02-01\",\"l1\":\"En progreso\",\"l2\":\"Incorporación técnica\","
+          "\"suggested_l1\":\"in_progress\",\"suggested_l2\":\"technical_onboarding_deployment\",\"suggested_target_"
+          "date\":null,\"rule\":\"onboarding\","
+          "\"problems\":[],\"changed\":false,"
+          "\"explanation\":\"rule onboarding: intent = yes (cell: \\\"yes\\\"); deployment in [empty, not_started, "
+          "onboarding] "
+          "(cell: \\\"onboarding\\\")\"}");
     CHECK(lines[1] ==
           "{\"line\":3,\"entitlement_id\":\"E2\",\"intent\":\"yes\",\"blocker\":\"billing\",\"deployment\":\"\","
           "\"target_date\":\"\",\"l1\":\"Blocked\",\"l2\":\"Partner\",\"suggested_l1\":\"blocked\","
-          "\"suggested_l2\":\"billing_licensing_subscription\",\"rule\":\"blocked_billing\",\"problems\":[],"
+          "\"suggested_l2\":\"billing_licensing_subscription\",\"suggested_target_date\":null,\"rule\":\"blocked_"
+          "billing\",\"problems\":[],"
           "\"changed\":true,"
           "\"explanation\":\"rule blocked_billing: intent = yes (cell: \\\"yes\\\"); blocker = billing (cell: "
           "\\\"billing\\\")\"}");
@@ -331,14 +333,16 @@ TEST_CASE("classify --labels and --format jsonl", "[classify]") {
                                "B2,active,1,stray\n");
     Run r = run_line("classify --format jsonl --labels en " + shell_quote(bad) + kAsOf + kPartial);
     CHECK(r.status == 1);
-    CHECK(r.out ==
-          "{\"line\":2,\"entitlement_id\":\"B1\",\"tenant_state\":\"duplicate\",\"contact_attempts\":\"three\","
-          "\"suggested_l1\":\"Duplicate/Invalid\",\"suggested_l2\":null,\"rule\":\"duplicate_or_invalid_tenant\","
-          "\"problems\":[\"invalid_value:contact_attempts:2\"]}\n"
-          "{\"line\":3,\"entitlement_id\":\"B2\",\"tenant_state\":\"active\",\"contact_attempts\":\"1\","
-          "\"extra_fields\":[\"stray\"],\"suggested_l1\":\"Status Unknown\","
-          "\"suggested_l2\":\"New Subscription or Workload\",\"rule\":\"new_entitlement\","
-          "\"problems\":[\"field_count::3\"]}\n");
+    CHECK(
+        r.out ==
+        "{\"line\":2,\"entitlement_id\":\"B1\",\"tenant_state\":\"duplicate\",\"contact_attempts\":\"three\","
+        "\"suggested_l1\":\"Duplicate/"
+        "Invalid\",\"suggested_l2\":null,\"suggested_target_date\":null,\"rule\":\"duplicate_or_invalid_tenant\","
+        "\"problems\":[\"invalid_value:contact_attempts:2\"]}\n"
+        "{\"line\":3,\"entitlement_id\":\"B2\",\"tenant_state\":\"active\",\"contact_attempts\":\"1\","
+        "\"extra_fields\":[\"stray\"],\"suggested_l1\":\"Status Unknown\","
+        "\"suggested_l2\":\"New Subscription or Workload\",\"suggested_target_date\":null,\"rule\":\"new_entitlement\","
+        "\"problems\":[\"field_count::3\"]}\n");
   }
 }
 
@@ -394,5 +398,5 @@ TEST_CASE("classify --format jsonl keeps every input cell under a unique key", "
   CHECK(r.out ==
         "{\"line\":2,\"entitlement_id\":\"K1\",\"line_2\":\"7\",\"rule_3\":\"r\",\"column\":\"blank\",\"notes\":\"a\","
         "\"notes_6\":\"b\",\"suggested_l1\":\"status_unknown\",\"suggested_l2\":\"new_subscription_or_workload\","
-        "\"rule\":\"new_entitlement\",\"problems\":[]}\n");
+        "\"suggested_target_date\":null,\"rule\":\"new_entitlement\",\"problems\":[]}\n");
 }

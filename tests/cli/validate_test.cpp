@@ -196,7 +196,10 @@ TEST_CASE("validate FILE.csv checks the current assignment of every row", "[clas
     CHECK(t.rows[2][0] == "4");
     CHECK(t.rows[2][1] == "E3");
     CHECK(t.rows[2][2] == "target_date_past");
-    CHECK(t.rows[2][4] == "set a target date from 2026-11-24 to 2027-11-24 (YYYY-MM-DD)");
+    // Migration's propose_days is 90: the fix proposes the as-of date + 90 days.
+    CHECK(t.rows[2][4] ==
+          "set a target date from 2026-11-24 to 2027-11-24 (YYYY-MM-DD); proposed: 2027-02-22 (the as-of date + 90 "
+          "days)");
   }
 
   SECTION("json") {

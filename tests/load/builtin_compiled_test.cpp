@@ -44,10 +44,11 @@ struct Differences {
   }
 
   void compare(const TargetDatePolicy& a, const TargetDatePolicy& b, const std::string& path) {
-    const auto& [required, meaning, max_days_ahead] = a;
+    const auto& [required, meaning, max_days_ahead, propose_days] = a;
     compare(required, b.required, path + ".required");
     compare(meaning, b.meaning, path + ".meaning");
     compare(max_days_ahead, b.max_days_ahead, path + ".max_days_ahead");
+    compare(propose_days, b.propose_days, path + ".propose_days");
   }
 
   void compare(const Status& a, const Status& b, const std::string& path) {

@@ -296,6 +296,12 @@ statuses:
   SECTION("max_days_ahead: abc") {
     require_single_error(policy("max_days_ahead: abc"), 8, 23, {"max_days_ahead", "whole number"});
   }
+  SECTION("propose_days: 0") { require_single_error(policy("propose_days: 0"), 8, 21, {"propose_days", "from 1"}); }
+  SECTION("propose_days beyond max_days_ahead") {
+    // A proposal the horizon check would refuse is a mistake in the file, not a proposal.
+    require_single_error(policy("{required: true, max_days_ahead: 30, propose_days: 45}"), 8, 58,
+                         {"propose_days 45", "max_days_ahead 30", "refused"});
+  }
   SECTION("max_days_ahead: 0") {
     require_single_error(policy("max_days_ahead: 0"), 8, 23, {"max_days_ahead", "from 1"});
   }

@@ -124,8 +124,10 @@ TEST_CASE("descriptions add description and target-date lines only when asked", 
     CHECK_FALSE(contains(plain, migration_en));
     CHECK_FALSE(contains(plain, "Target date"));
     CHECK(contains(detailed, migration_en));
-    CHECK(contains(detailed,
-                   "Target date: required, at most 365 days after the as-of date; the day the migration completes"));
+    CHECK(
+        contains(detailed,
+                 "Target date: required, at most 365 days after the as-of date (proposed: 90 days after); the day the "
+                 "migration completes"));
     CHECK(contains(detailed, "Target date: optional"));
     // Notes are shown too.
     CHECK(contains(detailed, "It is NOT about people or processes."));

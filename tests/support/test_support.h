@@ -244,7 +244,8 @@ inline std::vector<std::string> split(const std::string& text, char sep) {
   }
 }
 
-inline const std::vector<std::string> kAdded = {"suggested_l1", "suggested_l2", "rule", "problems"};
+inline const std::vector<std::string> kAdded = {"suggested_l1", "suggested_l2", "suggested_target_date", "rule",
+                                                "problems"};
 
 inline std::vector<std::string> with_added(std::vector<std::string> header,
                                            std::initializer_list<const char*> extra = {}) {
