@@ -41,7 +41,8 @@ inline constexpr long kNoDate = LONG_MIN;  // a row without a target date (days 
 // Why a change is a regression; none when it is not one.
 enum class Regression {
   none,
-  back_to_start,  // the L1 moved to the taxonomy's first L1 (Status Unknown) from another that takes L2s
+  back_to_start,  // to the taxonomy's first L1 (Status Unknown) from another that takes L2s, when the first
+                  // requires no target date (is not itself the active L1)
   left_active,    // the L1 moved from one that requires a target date (In Progress) to another that takes L2s
   earlier_phase,  // within an L1 that requires a target date, an L2 earlier in the taxonomy's order
   missed_pushed,  // the same status, and a target date that had passed by as-of moved later

@@ -91,8 +91,8 @@ int run(const Options& o) {
 
 std::function<int()> setup_diff(CLI::App& app) {
   auto o = std::make_shared<Options>();
-  app.add_option("OLD", o->old_input, help_text("diff_old"))->required();
-  app.add_option("NEW", o->new_input, help_text("diff_new"))->required();
+  app.add_option("OLD", o->old_input, help_text("diff_old"))->type_name("FILE");
+  app.add_option("NEW", o->new_input, help_text("diff_new"))->type_name("FILE");
   app.add_option("-o,--output", o->output, help_text("diff_output"))->type_name("FILE");
   app.add_option("--format", o->format, help_text("diff_format"))
       ->check(one_of({"text", "csv", "json"}))
@@ -106,7 +106,13 @@ std::function<int()> setup_diff(CLI::App& app) {
   o->lang.add_to(app);
   o->color.add_to(app);
   o->taxonomy.add_to(app);
-  return [o] { return run(*o); };
+  // Checked here, not by CLI11: it would report a missing file before an unknown option.
+  return [o] {
+    for (const auto& [name, value] : {std::pair{"OLD", &o->old_input}, std::pair{"NEW", &o->new_input}})
+      if (value->empty())
+        return report_usage("diff", Problem("usage_option_required", {{"option", name}}), o->lang.get());
+    return run(*o);
+  };
 }
 
 }  // namespace ftstatus::cli

@@ -114,9 +114,13 @@ class DiffSink final : public RecordSink {
         cells += text;
       }
       add_unread(DiffUnread::Why::status_unknown, seen, std::move(cells));
-    } else if (target_date_column_ >= 0 && classifier_.cell_invalid(target_date_column_)) {
+      return;
+    }
+    if (target_date_column_ >= 0 && classifier_.cell_invalid(target_date_column_)) {
       add_unread(DiffUnread::Why::target_date_invalid, seen, std::string(cell_text(record, target_date_column_)));
-    } else if (target_date_column_ >= 0) {
+      return;
+    }
+    if (target_date_column_ >= 0) {
       const CellValue& date = classifier_.cells()[static_cast<std::size_t>(target_date_column_)];
       if (!date.empty) seen.side.target_date = static_cast<long>(date.value);
     }
@@ -264,7 +268,8 @@ Regression classify_regression(const Taxonomy& taxonomy, StatusIndex from, long 
   if (from_l1 != to_l1) {
     // To or from a leaf L1 (Duplicate/Invalid) is a correction of the data, not progress lost.
     if (old_l1.leaf || new_l1.leaf) return Regression::none;
-    if (to_l1 == taxonomy.roots().front()) return Regression::back_to_start;
+    // The first L1 is a "nothing known yet" bucket unless it is itself an active one (custom-l3's open).
+    if (to_l1 == taxonomy.roots().front() && !new_l1.target_date.required) return Regression::back_to_start;
     if (old_l1.target_date.required && !new_l1.target_date.required) return Regression::left_active;
     return Regression::none;
   }

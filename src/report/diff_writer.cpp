@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -192,7 +193,11 @@ void write_diff_text(std::ostream& out, const Taxonomy& taxonomy, const RuleSet&
             << '\n';
   }
   out << '\n';
-  if (diff.old_file.suggested > 0 || diff.new_file.suggested > 0)
+  // The mark's legend, when a status printed above carries it.
+  const bool marked = std::any_of(diff.changes.begin(), diff.changes.end(), [](const DiffChange& c) {
+    return (c.old_row.line != 0 && c.old_row.suggested) || (c.new_row.line != 0 && c.new_row.suggested);
+  });
+  if (marked)
     out << Problem("diff_suggested", {{"old", count(diff.old_file.suggested)}, {"new", count(diff.new_file.suggested)}})
                .message(lang)
         << '\n';
