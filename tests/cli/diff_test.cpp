@@ -259,6 +259,11 @@ TEST_CASE("diff: a file that cannot be read, a missing id column, bad usage", "[
   const std::string out = dir.file("kept.txt", "before");
   CHECK(run({"diff", kWeek1, missing, "-o", out}).status == 2);
   CHECK(read_file(out) == "before");
+  // Nor is the report ever written over an export.
+  const std::string export_copy = dir.file("export.csv", read_file(kWeek1));
+  Run over = run({"diff", kWeek1, export_copy, "-o", export_copy});
+  CHECK(over.status == 2);
+  CHECK(read_file(export_copy) == read_file(kWeek1));
 }
 
 TEST_CASE("diff reads a classified .xlsx output against the CSV it came from", "[cli][diff]") {
