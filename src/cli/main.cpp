@@ -18,7 +18,7 @@ using namespace ftstatus::cli;
 // One row per subcommand, in the order `ftstatus --help` lists them; each
 // is described by the catalogue's help/command_NAME.
 const Command kCommands[] = {
-    {"classify", setup_classify}, {"codes", setup_codes}, {"columns", setup_columns},
+    {"classify", setup_classify}, {"codes", setup_codes}, {"columns", setup_columns},   {"diff", setup_diff},
     {"lint", setup_lint},         {"tree", setup_tree},   {"validate", setup_validate},
 };
 

@@ -20,6 +20,7 @@ commands=(
   "validate --l1 'In Progress' --l2 Migration --target-date 2026-12-01 --as-of 2026-11-24"
   "classify '$example' --as-of 2026-11-24 --summary -o '$scratch/out.csv'"
   "lint"
+  "diff '$source_dir/examples/weekly/2026-11-16.csv' '$source_dir/examples/weekly/2026-11-23.csv' --as-of 2026-11-23"
 )
 q() { printf '%q' "$1"; }
 
@@ -50,6 +51,11 @@ done
 # The output file is never coloured, whatever the terminal.
 on_terminal "TERM=xterm" "classify '$example' --as-of 2026-11-24 --color always -o '$scratch/out.csv'" > /dev/null
 ! grep -qF "$esc" "$scratch/out.csv" || fail "an escape code in classify's output file"
+weekly="'$source_dir/examples/weekly/2026-11-16.csv' '$source_dir/examples/weekly/2026-11-23.csv' --as-of 2026-11-23"
+on_terminal "TERM=xterm" "diff $weekly --color always -o '$scratch/diff.txt'" > /dev/null
+! grep -qF "$esc" "$scratch/diff.txt" || fail "an escape code in diff's output file"
+out=$(in_pipe "" "diff $weekly --color always")
+grep -qF "${esc}31mRegressions (4)${esc}0m" <<< "$out" || fail "diff's regressions are not red: $out"
 # What is red and what is green.
 out=$(in_pipe "" "validate --l1 'In Progress' --l2 Migration --as-of 2026-11-24 --color always")
 grep -qF "${esc}31minvalid${esc}0m" <<< "$out" || fail "'invalid' is not red: $out"
