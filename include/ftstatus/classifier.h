@@ -163,8 +163,13 @@ class Classifier {
   bool proposes_target_dates() const { return proposes_target_dates_; }
   // The schema column of the row's own target date, or -1.
   int target_date_column() const { return target_date_column_; }
-  // Which rule conditions held for the last row, as "source (cell)" parts.
+  // Why the last row got its status, as a sentence in options().lang with
+  // the file's own header names: the conditions that held, and for a row
+  // that fell through to a rule with no conditions (the catch-all) the
+  // nearest rule it missed and the cells that stopped it.
   std::string explain(const Record& record) const;
+  // The header that gives a schema column in this file, or empty when no header does.
+  std::string_view column_header(int column) const;
 
  private:
   // The deepest status the current l1/l2/l3 cells name, or kNoStatus.
@@ -180,6 +185,7 @@ class Classifier {
   ClassifyOptions options_;
   std::vector<int> field_of_column_;
   std::vector<int> output_field_;
+  std::vector<std::string> column_header_;  // by schema column
   bool lone_cr_is_stray_ = true;
   std::vector<DateFormat> date_format_of_column_;
   std::vector<char> date_format_proven_;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/explanation.h"
 #include "engine/formula_guard.h"
 #include "engine/seen_set.h"
 #include "ftstatus/validator.h"
@@ -94,8 +95,12 @@ void Classifier::bind_columns(const ColumnReport& report, std::size_t header_wid
   header_width_ = header_width;
   field_of_column_ = report.field_of_column;
   output_field_.assign(output_column_names().size(), -1);
-  for (const HeaderMatch& h : report.headers)
+  column_header_.assign(rules_.schema.columns.size(), std::string());
+  for (const HeaderMatch& h : report.headers) {
     if (h.kind == MatchKind::output) output_field_[static_cast<std::size_t>(h.output)] = static_cast<int>(h.field);
+    if (h.column >= 0 && static_cast<std::size_t>(h.column) < column_header_.size())
+      column_header_[static_cast<std::size_t>(h.column)] = std::string(trim(h.header));
+  }
   result_.has_current = false;
   for (int column : {l1_column_, l2_column_, l3_column_})
     result_.has_current = result_.has_current || (column >= 0 && field_of(column) >= 0);
@@ -105,6 +110,7 @@ void Classifier::bind_header_like(const Classifier& other) {
   header_width_ = other.header_width_;
   field_of_column_ = other.field_of_column_;
   output_field_ = other.output_field_;
+  column_header_ = other.column_header_;
   result_.has_current = other.result_.has_current;
   lone_cr_is_stray_ = other.lone_cr_is_stray_;
 }
@@ -335,41 +341,12 @@ std::optional<Date> Classifier::proposed_target_date(const RowResult& result) co
   return std::nullopt;
 }
 
-namespace {
+std::string Classifier::explain(const Record& record) const { return explain_row(*this, record, result_); }
 
-void explain_condition(const Condition& c, const Classifier& classifier, const Record& record, long as_of,
-                       std::string& out) {
-  const Lang lang = classifier.options().lang;
-  if (c.kind == Condition::Kind::all && c.column < 0) {
-    for (const Condition& child : c.children) explain_condition(child, classifier, record, as_of, out);
-    return;
-  }
-  if (!out.empty()) out += "; ";
-  out += c.source;
-  if (c.column >= 0) {
-    int f = classifier.field_of(c.column);
-    std::string_view text = f >= 0 && static_cast<std::size_t>(f) < record.fields.size()
-                                ? trim(record.fields[static_cast<std::size_t>(f)])
-                                : std::string_view();
-    out += Problem("explain_cell", {{"value", std::string(text)}}).message(lang);
-  } else if (c.kind == Condition::Kind::any) {
-    for (std::size_t k = 0; k < c.children.size(); ++k) {
-      if (!c.children[k].holds(classifier.cells().data(), as_of)) continue;
-      out += Problem("explain_group", {{"group", std::to_string(k + 1)}}).message(lang);
-      break;
-    }
-  }
-}
-
-}  // namespace
-
-std::string Classifier::explain(const Record& record) const {
-  if (result_.rule < 0) return Problem("explain_no_rule").message(options_.lang);
-  const Rule& rule = rules_.rules[static_cast<std::size_t>(result_.rule)];
-  std::string conditions;
-  explain_condition(rule.when, *this, record, options_.as_of.days(), conditions);
-  if (conditions.empty()) conditions = Problem("explain_always").message(options_.lang);
-  return Problem("explain_rule", {{"rule", rule.id}, {"conditions", conditions}}).message(options_.lang);
+std::string_view Classifier::column_header(int column) const {
+  const std::size_t c = static_cast<std::size_t>(column);
+  return c < column_header_.size() && !column_header_[c].empty() ? std::string_view(column_header_[c])
+                                                                 : std::string_view();
 }
 
 }  // namespace ftstatus

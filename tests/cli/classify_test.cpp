@@ -76,12 +76,15 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
     CHECK(t.header.back() == "explanation");
     CHECK(t.header[t.header.size() - 2] == "problems");
     CHECK(t.at(0, "explanation") ==
-          "rule migrating: intent = yes (cell: \"Yes\"); deployment = enabled (cell: \"enabled\"); "
-          "migration = in_progress (cell: \"in_progress\")");
+          "In Progress / Migration because intent is 'Yes' and deployment is 'enabled' and migration is "
+          "'in_progress' (rule migrating)");
     CHECK(t.at(1, "explanation") ==
-          "rule unresponsive: contact_attempts >= 3 (cell: \"3\"); contact_channels >= 2 (cell: \"2\"); "
-          "customer_responded not true (cell: \"\")");
-    CHECK(t.at(2, "explanation") == "rule new_entitlement: always");
+          "Status Unknown / Customer Unresponsive because contact_attempts is '3' (>= 3) and contact_channels is "
+          "'2' (>= 2) and customer_responded is empty (rule unresponsive)");
+    // The catch-all names the rule the row nearly matched: onboarding's deployment test held (empty), intent did not.
+    CHECK(t.at(2, "explanation") ==
+          "Status Unknown / New Subscription or Workload: no other rule matched (rule new_entitlement, the "
+          "catch-all); would be In Progress / Technical Onboarding/Deployment if intent were 'yes' (rule onboarding)");
   }
 
   SECTION("a taxonomy with L3s adds suggested_l3") {
@@ -311,17 +314,16 @@ TEST_CASE("classify --labels and --format jsonl", "[classify]") {
           "\"suggested_l1\":\"in_progress\",\"suggested_l2\":\"technical_onboarding_deployment\",\"suggested_target_"
           "date\":null,\"rule\":\"onboarding\","
           "\"problems\":[],\"changed\":false,"
-          "\"explanation\":\"rule onboarding: intent = yes (cell: \\\"yes\\\"); deployment in [empty, not_started, "
-          "onboarding] "
-          "(cell: \\\"onboarding\\\")\"}");
+          "\"explanation\":\"In Progress / Technical Onboarding/Deployment because intent is 'yes' and deployment "
+          "is 'onboarding' (rule onboarding)\"}");
     CHECK(lines[1] ==
           "{\"line\":3,\"entitlement_id\":\"E2\",\"intent\":\"yes\",\"blocker\":\"billing\",\"deployment\":\"\","
           "\"target_date\":\"\",\"l1\":\"Blocked\",\"l2\":\"Partner\",\"suggested_l1\":\"blocked\","
           "\"suggested_l2\":\"billing_licensing_subscription\",\"suggested_target_date\":null,\"rule\":\"blocked_"
           "billing\",\"problems\":[],"
           "\"changed\":true,"
-          "\"explanation\":\"rule blocked_billing: intent = yes (cell: \\\"yes\\\"); blocker = billing (cell: "
-          "\\\"billing\\\")\"}");
+          "\"explanation\":\"Blocked / Billing/Licensing/Subscription because intent is 'yes' and blocker is "
+          "'billing' (rule blocked_billing)\"}");
     CHECK(contains(lines[2], "\"suggested_l1\":\"status_unknown\""));
     CHECK(contains(lines[2], "\"changed\":true"));
   }
