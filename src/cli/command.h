@@ -36,6 +36,7 @@ std::function<int()> setup_classify(CLI::App& app);
 std::function<int()> setup_codes(CLI::App& app);
 std::function<int()> setup_columns(CLI::App& app);
 std::function<int()> setup_lint(CLI::App& app);
+std::function<int()> setup_report(CLI::App& app);
 std::function<int()> setup_tree(CLI::App& app);
 std::function<int()> setup_validate(CLI::App& app);
 
