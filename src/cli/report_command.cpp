@@ -80,9 +80,8 @@ int run(const Options& o) {
   info.input_name = input_name;
   info.taxonomy_path = o.taxonomy.path;
   info.version = kVersion;
-  const std::string page = html_report(taxonomy, collector.data(), info);
   // A short write leaves the stream's error set: commit() reports it with the file's name.
-  (void)std::fwrite(page.data(), 1, page.size(), output.file());
+  write_html_report(output.file(), taxonomy, collector.data(), info);
   if (Result s = output.commit(); !s.ok()) return report_error(s.error(), lang);
   return collector.data().rows_with_problems > 0 ? kExitProblems : kExitOk;
 }

@@ -1186,6 +1186,8 @@ constexpr ProblemInfo kCatalogue[] = {
      "La entrada no tiene columna customer ni tenant_id: todas las filas están bajo un mismo título.", "", ""},
     {"html_customer_counts", note, "{rows} entitlements, {problems} with problems, {changed} changed",
      "{rows} derechos, {problems} con problemas, {changed} cambiados", "", ""},
+    {"html_customer_counts", note, "{rows} entitlement, {problems} with problems, {changed} changed",
+     "{rows} derecho, {problems} con problemas, {changed} cambiados", "", "", "one"},
     {"html_customer_caption", note, "Entitlements of {customer}", "Derechos de {customer}", "", ""},
     {"html_no_customer", note, "(no customer)", "(sin cliente)", "", ""},
     {"html_workload", note, "Workload", "Carga de trabajo", "", ""},

@@ -48,15 +48,17 @@ th,td{border:1px solid var(--line);padding:5px 9px;text-align:left;vertical-alig
 caption.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 td code{white-space:nowrap}
 .pair{display:grid;grid-template-columns:minmax(0,1fr);gap:4px 28px;align-items:start}
-@media (min-width:1000px){.pair{grid-template-columns:minmax(0,3fr) minmax(0,2fr)}}
+@media (min-width:1000px){.pair{grid-template-columns:minmax(0,560px) minmax(0,1fr)}}
+td.s{white-space:nowrap}
 thead th,th[scope=row]{background:var(--head)}th[scope=row]{font-weight:600}
+th[scope=rowgroup]{background:var(--head);font-weight:600;font-size:13px;color:var(--muted)}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 code{font:13px/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace}
 .sw{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:6px;background:var(--k);vertical-align:-1px}
 .k-cyan{--k:var(--cyan)}.k-green{--k:var(--green)}.k-magenta{--k:var(--magenta)}.k-red{--k:var(--red)}
 .k-blue{--k:var(--blue)}.k-yellow{--k:var(--yellow)}.k-dim{--k:var(--dim)}
-svg.chart{display:block;width:100%;max-width:780px;height:auto;margin:4px 0 8px}
-svg.chart text{fill:var(--text);font:13px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+svg.chart{display:block;width:100%;max-width:560px;height:auto;margin:4px 0 8px}
+svg.chart text{fill:var(--text);font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 svg.chart .v{fill:var(--muted)}svg.chart rect{fill:var(--k,var(--accent))}svg.chart line{stroke:var(--line)}
 .heat td.n{background:rgb(var(--heat) / var(--h,0))}.heat td.hot{color:#fff;font-weight:600}
 .heat td.same{outline:2px solid var(--text);outline-offset:-2px}
@@ -214,9 +216,23 @@ void status_table(std::string& out, const Taxonomy& t, const ReportData& d, Lang
   open_table(out, caption,
              {{text("html_status", lang), false}, {text("html_rows", lang), true}, {text("html_share", lang), true}},
              CaptionShown::no);
+  // Statuses below L1 come in one row group per L1, headed by its name, each row naming its own level only.
+  StatusIndex group = kNoStatus;
   for (const auto& [status, count] : counts) {
-    out += "<tr><td>";
-    append_status(out, t, status, lang);
+    if (const StatusIndex parent = t.at(status).parent; parent != kNoStatus && parent != group) {
+      if (group != kNoStatus) out += "</tbody><tbody>";
+      group = parent;
+      out += "<tr><th scope=\"rowgroup\" colspan=\"3\">";
+      append_status(out, t, parent, lang);
+      out += "</th></tr>";
+    }
+    out += "<tr><td class=\"s\">";
+    if (group != kNoStatus) {
+      fmt::format_to(std::back_inserter(out), "<span class=\"sw {}\"></span>", status_colour_class(t, status));
+      append_escaped(out, t.at(status).name.get(lang));
+    } else {
+      append_status(out, t, status, lang);
+    }
     fmt::format_to(std::back_inserter(out), "</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                    format_count(count, lang), percent(count, d.rows, lang));
   }
@@ -413,7 +429,7 @@ void problems_body(std::string& out, const ReportData& d, Lang lang) {
 
 void month_chart(std::string& out, const ReportData& d, Lang lang, std::string_view description) {
   const int months = static_cast<int>(d.per_month.size());
-  constexpr int kWidth = 760, kHeight = 230, kTop = 22, kBottom = 40, kLeft = 8;
+  constexpr int kWidth = 560, kHeight = 230, kTop = 22, kBottom = 40, kLeft = 8;
   const int slot = (kWidth - 2 * kLeft) / std::max(months, 1);
   const long most = std::max(1L, *std::max_element(d.per_month.begin(), d.per_month.end()));
   fmt::format_to(std::back_inserter(out), "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"",
@@ -478,7 +494,8 @@ void target_dates_body(std::string& out, const ReportData& d, Lang lang) {
   out += "</div></div>";
 }
 
-void customers_body(std::string& out, const Taxonomy& t, const ReportData& d, Lang lang) {
+void customers_body(HtmlOutput& page, const Taxonomy& t, const ReportData& d, Lang lang) {
+  std::string& out = page.html;
   out += "<p class=\"muted\">";
   if (d.customer_column.empty())
     append_escaped(out, text("html_customers_none", lang));
@@ -498,7 +515,7 @@ void customers_body(std::string& out, const Taxonomy& t, const ReportData& d, La
                                     : "<details><summary><span class=\"c\">";
     append_escaped(out, name);
     out += "</span> <span class=\"muted\">\u00b7 ";
-    append_escaped(out, text("html_customer_counts", lang,
+    append_escaped(out, text(c.rows == 1 ? "html_customer_counts/one" : "html_customer_counts", lang,
                              {{"rows", format_count(c.rows, lang)},
                               {"problems", format_count(c.rows_with_problems, lang)},
                               {"changed", format_count(c.rows_changed, lang)}}));
@@ -537,6 +554,7 @@ void customers_body(std::string& out, const Taxonomy& t, const ReportData& d, La
     const long rest = c.rows - static_cast<long>(c.entitlements.size());
     if (rest > 0) append_more(out, text("html_more_entitlements", lang, {{"count", format_count(rest, lang)}}));
     out += "</details>";
+    page.flush();  // a customer at a time: 200 of them are most of a big page
   }
   if (hidden > 0)
     append_more(out, text("html_more_customers", lang,
@@ -631,8 +649,8 @@ std::string_view status_colour_class(const Taxonomy& taxonomy, StatusIndex statu
 }
 
 void append_bar_chart(std::string& out, const std::vector<HtmlBar>& bars, std::string_view description) {
-  constexpr int kWidth = 780, kRow = 28, kLabel = 330, kBar = 380;
-  constexpr std::size_t kLabelChars = 40;
+  constexpr int kWidth = 560, kRow = 26, kLabel = 280, kBar = 236;
+  constexpr std::size_t kLabelChars = 36;
   long most = 1;
   for (const HtmlBar& bar : bars) most = std::max(most, bar.value);
   const int height = static_cast<int>(bars.size()) * kRow + 6;
@@ -673,23 +691,31 @@ std::vector<HtmlSection> standard_sections(const Taxonomy& taxonomy, const Repor
   const Lang lang = info.lang;
   std::vector<HtmlSection> sections;
   sections.push_back(
-      {"summary", text("html_summary", lang), [&t, &d, info](std::string& out) { summary_body(out, t, d, info); }});
-  sections.push_back(
-      {"statuses", text("html_statuses", lang), [&t, &d, lang](std::string& out) { statuses_body(out, t, d, lang); }});
+      {"summary", text("html_summary", lang), [&t, &d, info](HtmlOutput& out) { summary_body(out.html, t, d, info); }});
+  sections.push_back({"statuses", text("html_statuses", lang),
+                      [&t, &d, lang](HtmlOutput& out) { statuses_body(out.html, t, d, lang); }});
   sections.push_back({"transitions", text("html_transitions", lang),
-                      [&t, &d, lang](std::string& out) { transitions_body(out, t, d, lang); }});
+                      [&t, &d, lang](HtmlOutput& out) { transitions_body(out.html, t, d, lang); }});
   sections.push_back(
-      {"problems", text("html_problems", lang), [&d, lang](std::string& out) { problems_body(out, d, lang); }});
+      {"problems", text("html_problems", lang), [&d, lang](HtmlOutput& out) { problems_body(out.html, d, lang); }});
   sections.push_back({"target-dates", text("html_target_dates", lang),
-                      [&d, lang](std::string& out) { target_dates_body(out, d, lang); }});
+                      [&d, lang](HtmlOutput& out) { target_dates_body(out.html, d, lang); }});
   sections.push_back({"customers", text("html_customers", lang),
-                      [&t, &d, lang](std::string& out) { customers_body(out, t, d, lang); }});
+                      [&t, &d, lang](HtmlOutput& out) { customers_body(out, t, d, lang); }});
   sections.push_back(
-      {"about", text("html_about", lang), [&t, &d, info](std::string& out) { about_body(out, t, d, info); }});
+      {"about", text("html_about", lang), [&t, &d, info](HtmlOutput& out) { about_body(out.html, t, d, info); }});
   return sections;
 }
 
-void write_html_page(std::string& out, const std::vector<HtmlSection>& sections, const HtmlReportInfo& info) {
+void HtmlOutput::flush() {
+  if (file == nullptr) return;
+  // A write error stays on the stream for its owner to report (OutputFile::finish).
+  (void)std::fwrite(html.data(), 1, html.size(), file);
+  html.clear();
+}
+
+void write_html_page(HtmlOutput& page, const std::vector<HtmlSection>& sections, const HtmlReportInfo& info) {
+  std::string& out = page.html;
   const Lang lang = info.lang;
   const std::string title = text("html_title", lang);
   fmt::format_to(std::back_inserter(out),
@@ -721,20 +747,31 @@ void write_html_page(std::string& out, const std::vector<HtmlSection>& sections,
                    html_escaped(s.id), html_escaped(s.id), html_escaped(s.id));
     append_escaped(out, s.title);
     out += "</h2>\n";
-    s.body(out);
+    s.body(page);
     out += "\n</section>\n";
+    page.flush();
   }
   if (sections.empty()) out += "</main>\n<footer>\n";
   out += "</footer>\n</div>\n</body>\n</html>\n";
+  page.flush();
 }
 
 std::string html_report(const Taxonomy& taxonomy, const ReportData& data, const HtmlReportInfo& info) {
   HtmlReportInfo page = info;
   if (page.as_of.empty()) page.as_of = data.as_of.to_iso();
-  std::string out;
-  out.reserve(1 << 16);
+  HtmlOutput out;
+  out.html.reserve(1 << 16);
   write_html_page(out, standard_sections(taxonomy, data, page), page);
-  return out;
+  return std::move(out.html);
+}
+
+void write_html_report(std::FILE* file, const Taxonomy& taxonomy, const ReportData& data, const HtmlReportInfo& info) {
+  HtmlReportInfo page = info;
+  if (page.as_of.empty()) page.as_of = data.as_of.to_iso();
+  HtmlOutput out;
+  out.file = file;
+  out.html.reserve(1 << 16);
+  write_html_page(out, standard_sections(taxonomy, data, page), page);
 }
 
 }  // namespace ftstatus

@@ -6,6 +6,7 @@
 // The page is a list of sections; standard_sections() gives the usual ones
 // and a caller may insert its own (another section reuses the helpers below)
 // before write_html_page() lays them out with the contents list.
+#include <cstdio>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -25,21 +26,31 @@ struct HtmlReportInfo {
   std::string as_of;  // YYYY-MM-DD, for the title; html_report() takes the data's
 };
 
+// Where the page goes: appended to `html`; with a `file`, flush() writes
+// out what is there and empties it, so that a big page is never held whole
+// (the page writer flushes after each section; a long section may flush too).
+struct HtmlOutput {
+  std::string html;
+  std::FILE* file = nullptr;
+  void flush();
+};
+
 // One <section>: its id (the anchor the contents list links to), its <h2>
 // text, and what follows the heading, appended as HTML.
 struct HtmlSection {
   std::string id;
   std::string title;
-  std::function<void(std::string& html)> body;
+  std::function<void(HtmlOutput& out)> body;
 };
 
 // Summary, statuses, transitions, problems, target dates, customers, about.
 std::vector<HtmlSection> standard_sections(const Taxonomy& taxonomy, const ReportData& data,
                                            const HtmlReportInfo& info);
 // The whole page: head and style, title, contents, each section in order.
-void write_html_page(std::string& out, const std::vector<HtmlSection>& sections, const HtmlReportInfo& info);
-// The usual page.
+void write_html_page(HtmlOutput& out, const std::vector<HtmlSection>& sections, const HtmlReportInfo& info);
+// The usual page, as a string or written to `file` (a write error is left on the stream).
 std::string html_report(const Taxonomy& taxonomy, const ReportData& data, const HtmlReportInfo& info);
+void write_html_report(std::FILE* file, const Taxonomy& taxonomy, const ReportData& data, const HtmlReportInfo& info);
 
 // Helpers for a section's body.
 // `text` with & < > " ' as entities, bytes that are not UTF-8 as U+FFFD and

@@ -38,6 +38,14 @@ browse() {
 # Requests chromium makes for itself whatever the page (clock, updates, accounts, dictionaries).
 own_requests='https?://(clients[0-9]*\.google\.com|update\.googleapis\.com|accounts\.google\.com|redirector\.gvt1\.com)/'
 
+# The watch itself works: a page that asks for an image and logs to the console is caught.
+printf '<!DOCTYPE html><html lang="en"><body><img alt="" src="http://canary.invalid/x.png"><script>console.error("canary")</script></body></html>' > "$work/canary.html"
+browse --enable-logging=stderr --v=1 --dump-dom "file://$work/canary.html" > /dev/null 2> "$work/canary.txt"
+grep -q 'NotifyBeforeURLRequest: http://canary.invalid/' "$work/canary.txt" ||
+  fail "chromium's log does not show a page's request (has --v=1 stopped logging them?)"
+grep -q ':CONSOLE.*canary' "$work/canary.txt" ||
+  fail "chromium's log does not show a page's console message (has --enable-logging changed?)"
+
 for lang in en es; do
   page="$work/report-$lang.html"
   (cd "$source_dir" && "$ftstatus" report examples/entitlements.csv --as-of 2026-11-24 --lang "$lang" -o "$page")
@@ -79,8 +87,6 @@ for lang in en es; do
   requests=$(grep -o 'NotifyBeforeURLRequest: [^ ]*' "$work/log-$lang.txt" | sed 's/^NotifyBeforeURLRequest: //' |
     grep -Ev "^(file|data|chrome|about):" | grep -Ev "^$own_requests" || true)
   [ -z "$requests" ] || fail "$lang: the page made requests: $requests"
-  grep -q "NotifyBeforeURLRequest: file://$page" "$work/log-$lang.txt" ||
-    fail "$lang: chromium's request log does not show the page itself (did --v=1 stop logging requests?)"
 
   png="$work/report-$lang.png"
   browse --hide-scrollbars --window-size=1280,1800 --screenshot="$png" "file://$page" > /dev/null 2>&1

@@ -171,9 +171,11 @@ TEST_CASE("html report: a caller adds a section of its own", "[report][html]") {
   info.input_name = "export.csv";
   info.as_of = "2026-11-24";
   std::vector<HtmlSection> sections = standard_sections(*fasttrack().taxonomy, collector.data(), info);
-  sections.insert(sections.end() - 1, {"previous", "Since <last> week", [](std::string& out) { out += "<p>x</p>"; }});
-  std::string page;
-  write_html_page(page, sections, info);
+  sections.insert(sections.end() - 1,
+                  {"previous", "Since <last> week", [](HtmlOutput& out) { out.html += "<p>x</p>"; }});
+  HtmlOutput out;
+  write_html_page(out, sections, info);
+  const std::string& page = out.html;
   CHECK(contains(page, "<section id=\"previous\""));
   CHECK(contains(page, ">Since &lt;last&gt; week</h2>"));
   CHECK(contains(page, "<a href=\"#previous\">"));
