@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ftstatus/classifier.h"
@@ -91,7 +92,16 @@ struct ReportData {
   // Rows by (current, suggested), current being a StatusIndex or
   // kCurrentEmpty/kCurrentUnknown and suggested a StatusIndex or kNoStatus.
   long transition(StatusIndex current, StatusIndex suggested) const;
-  std::vector<long> transitions;  // (statuses + 2) x (statuses + 1)
+  // Calls visit(current, suggested, rows) for each pair that has rows.
+  template <typename Visit>
+  void for_each_transition(Visit visit) const;
+  // A pair's place: (statuses + 2) x (statuses + 1) cells, in `transitions`
+  // for a taxonomy of up to kDenseTransitionStatuses statuses, else in
+  // `sparse_transitions` (a big custom taxonomy's matrix is mostly empty).
+  static constexpr std::size_t kDenseTransitionStatuses = 256;
+  std::uint64_t transition_key(StatusIndex current, StatusIndex suggested) const;
+  std::vector<long> transitions;
+  std::unordered_map<std::uint64_t, long> sparse_transitions;
 
   std::vector<ReportProblemGroup> problems;  // by rows, most first (after finish())
 
@@ -111,6 +121,21 @@ struct ReportData {
   long other_customer_rows = 0;           // rows of customers beyond customers_counted
   bool customers_capped = false;
 };
+
+template <typename Visit>
+void ReportData::for_each_transition(Visit visit) const {
+  auto decode = [&](std::uint64_t key, long count) {
+    const std::uint64_t row = key / (statuses + 1);
+    const std::uint64_t column = key % (statuses + 1);
+    const StatusIndex current = row < statuses    ? static_cast<StatusIndex>(row)
+                                : row == statuses ? kCurrentEmpty
+                                                  : kCurrentUnknown;
+    visit(current, column < statuses ? static_cast<StatusIndex>(column) : kNoStatus, count);
+  };
+  for (std::size_t key = 0; key < transitions.size(); ++key)
+    if (transitions[key] != 0) decode(key, transitions[key]);
+  for (const auto& [key, count] : sparse_transitions) decode(key, count);
+}
 
 // The first day of the month `months` after the as-of month's (0: its first day).
 Date month_start(Date as_of, int months);

@@ -38,12 +38,19 @@ Date month_start(Date as_of, int months) {
   return Date::from_ymd(number / 12, number % 12 + 1, 1).value_or(as_of);
 }
 
+std::uint64_t ReportData::transition_key(StatusIndex current, StatusIndex suggested) const {
+  const std::uint64_t row = current >= 0               ? static_cast<std::uint64_t>(current)
+                            : current == kCurrentEmpty ? statuses
+                                                       : statuses + 1;
+  const std::uint64_t column = suggested >= 0 ? static_cast<std::uint64_t>(suggested) : statuses;
+  return row * (statuses + 1) + column;
+}
+
 long ReportData::transition(StatusIndex current, StatusIndex suggested) const {
-  const std::size_t row = current >= 0               ? static_cast<std::size_t>(current)
-                          : current == kCurrentEmpty ? statuses
-                                                     : statuses + 1;
-  const std::size_t column = suggested >= 0 ? static_cast<std::size_t>(suggested) : statuses;
-  return transitions[row * (statuses + 1) + column];
+  const std::uint64_t key = transition_key(current, suggested);
+  if (!transitions.empty()) return transitions[key];
+  const auto found = sparse_transitions.find(key);
+  return found == sparse_transitions.end() ? 0 : found->second;
 }
 
 // Customers by name: the index of each into data_.customers. The last one
@@ -67,7 +74,8 @@ ReportCollector::ReportCollector(const Classifier& classifier, Lang lang, Date a
   const Taxonomy& taxonomy = classifier.taxonomy();
   data_.statuses = taxonomy.statuses().size();
   data_.per_status.assign(data_.statuses, 0);
-  data_.transitions.assign((data_.statuses + 2) * (data_.statuses + 1), 0);
+  if (data_.statuses <= ReportData::kDenseTransitionStatuses)
+    data_.transitions.assign((data_.statuses + 2) * (data_.statuses + 1), 0);
   data_.per_month.assign(static_cast<std::size_t>(std::max(limits.months, 1)), 0);
   const Schema& schema = classifier.rules().schema;
   group_of_.assign(kCodeCount * (schema.columns.size() + 1), -1);
@@ -123,11 +131,14 @@ void ReportCollector::row(const Record& record, const RowResult& result) {
   else
     ++data_.per_status[static_cast<std::size_t>(result.status)];
   if (data_.has_current) {
-    const std::size_t current = result.current != kNoStatus ? static_cast<std::size_t>(result.current)
-                                : result.current_given      ? data_.statuses + 1
-                                                            : data_.statuses;
-    const std::size_t suggested = result.status != kNoStatus ? static_cast<std::size_t>(result.status) : data_.statuses;
-    ++data_.transitions[current * (data_.statuses + 1) + suggested];
+    const StatusIndex current = result.current != kNoStatus ? result.current
+                                : result.current_given      ? kCurrentUnknown
+                                                            : kCurrentEmpty;
+    const std::uint64_t key = data_.transition_key(current, result.status);
+    if (!data_.transitions.empty())
+      ++data_.transitions[key];
+    else
+      ++data_.sparse_transitions[key];
   }
   const std::string_view id = cell_text(classifier_, id_column_);
   if (has_problems) count_problems(result, id);

@@ -1136,6 +1136,7 @@ constexpr ProblemInfo kCatalogue[] = {
     {"html_per_l1", note, "Rows per suggested L1 status", "Filas por estado L1 sugerido", "", ""},
     {"html_per_l2", note, "Rows per suggested L2 status", "Filas por estado L2 sugerido", "", ""},
     {"html_status", note, "Status", "Estado", "", ""},
+    {"html_more_statuses", note, "and {count} more statuses ({rows} rows)", "y {count} estados más ({rows} filas)", "", ""},
     {"html_share", note, "Share", "Proporción", "", ""},
     {"html_chart_note", note, "Bar chart; the table after it has the numbers", "Gráfico de barras; la tabla que le sigue tiene las cifras", "", ""},
     {"html_no_suggestion", note, "(no rule matched)", "(ninguna regla se aplicó)", "", ""},

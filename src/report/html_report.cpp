@@ -250,10 +250,23 @@ void statuses_body(std::string& out, const Taxonomy& t, const ReportData& d, Lan
   for (std::size_t s = 0; s < d.per_status.size(); ++s)
     for (StatusIndex up = static_cast<StatusIndex>(s); up != kNoStatus; up = t.at(up).parent)
       at[static_cast<std::size_t>(up)] += d.per_status[s];
+  // A big custom taxonomy's chart shows the statuses with the most rows.
+  constexpr std::size_t kChartStatuses = 40;
   for (int level : {1, 2}) {
+    std::vector<StatusIndex> shown = t.at_level(level);
+    long hidden_rows = 0;
+    const std::size_t hidden = shown.size() > kChartStatuses ? shown.size() - kChartStatuses : 0;
+    if (hidden > 0) {
+      std::stable_sort(shown.begin(), shown.end(), [&](StatusIndex a, StatusIndex b) {
+        return at[static_cast<std::size_t>(a)] > at[static_cast<std::size_t>(b)];
+      });
+      for (std::size_t i = kChartStatuses; i < shown.size(); ++i) hidden_rows += at[static_cast<std::size_t>(shown[i])];
+      shown.resize(kChartStatuses);
+      std::sort(shown.begin(), shown.end());  // back in the taxonomy's order
+    }
     std::vector<std::pair<StatusIndex, long>> counts;
     std::vector<HtmlBar> bars;
-    for (StatusIndex s : t.at_level(level)) {
+    for (StatusIndex s : shown) {
       counts.emplace_back(s, at[static_cast<std::size_t>(s)]);
       bars.push_back({t.at(s).name.get(lang), at[static_cast<std::size_t>(s)], status_colour_class(t, s)});
     }
@@ -266,6 +279,10 @@ void statuses_body(std::string& out, const Taxonomy& t, const ReportData& d, Lan
     append_bar_chart(out, bars, title + ". " + text("html_chart_note", lang));
     status_table(out, t, d, lang, title, counts, level == 1 ? d.no_suggestion : 0);
     out += "</div>";
+    if (hidden > 0)
+      append_more(out, text("html_more_statuses", lang,
+                            {{"count", format_count(static_cast<long>(hidden), lang)},
+                             {"rows", format_count(hidden_rows, lang)}}));
   }
 }
 
@@ -282,17 +299,12 @@ void transitions_body(std::string& out, const Taxonomy& t, const ReportData& d, 
   std::map<std::pair<StatusIndex, StatusIndex>, long> l2;
   const auto specials = {kCurrentEmpty, kCurrentUnknown};
   auto up_to = [&](StatusIndex s, int level) { return s >= 0 ? ancestor_at(t, s, level) : s; };
-  for (StatusIndex cur = kCurrentUnknown; cur < static_cast<StatusIndex>(d.statuses); ++cur) {
-    if (cur == kNoStatus) continue;
-    for (StatusIndex sug = kNoStatus; sug < static_cast<StatusIndex>(d.statuses); ++sug) {
-      const long n = d.transition(cur, sug);
-      if (n == 0) continue;
-      l1[{up_to(cur, 1), up_to(sug, 1)}] += n;
-      const StatusIndex from = up_to(cur, 2);
-      const StatusIndex to = up_to(sug, 2);
-      if (from != to) l2[{from, to}] += n;
-    }
-  }
+  d.for_each_transition([&](StatusIndex cur, StatusIndex sug, long n) {
+    l1[{up_to(cur, 1), up_to(sug, 1)}] += n;
+    const StatusIndex from = up_to(cur, 2);
+    const StatusIndex to = up_to(sug, 2);
+    if (from != to) l2[{from, to}] += n;
+  });
   std::vector<StatusIndex> rows = l1s;
   for (StatusIndex special : specials) {
     bool any = false;

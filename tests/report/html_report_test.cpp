@@ -181,3 +181,52 @@ TEST_CASE("html report: a caller adds a section of its own", "[report][html]") {
   CHECK(contains(page, "<a href=\"#previous\">"));
   CHECK(page.find("id=\"previous\"") < page.find("id=\"about\""));
 }
+
+TEST_CASE("html report: a taxonomy of 300 L2s: a sparse matrix, a chart of the 40 with most rows", "[report][html]") {
+  std::string yaml = "taxonomy:\n  id: big\n  name: Big\nstatuses:\n  - id: open\n    name: Open\n    children:\n";
+  for (int i = 0; i < 300; ++i)
+    yaml += "      - id: s" + std::to_string(i) + "\n        name: Status " + std::to_string(i) + "\n";
+  // A string column: an enum takes at most 63 values.
+  yaml +=
+      "columns:\n  - id: entitlement_id\n    type: string\n    required: true\n    unique: true\n"
+      "  - id: kind\n    type: string\n  - id: l1\n    type: string\n  - id: l2\n    type: string\nrules:\n";
+  for (int i = 0; i < 300; ++i)
+    yaml += "  - id: r" + std::to_string(i) + "\n    when: {kind: v" + std::to_string(i) + "}\n    then: open/s" +
+            std::to_string(i) + "\n";
+  const LoadResult loaded = load_taxonomy(yaml, "big.yaml");
+  REQUIRE(loaded.ok());
+  // Each status once, moved from the next status; the first 50 twice more.
+  std::string csv = "entitlement_id,kind,l1,l2\n";
+  int id = 0;
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < (round == 0 ? 300 : 50); ++i)
+      csv += "E" + std::to_string(id++) + ",v" + std::to_string(i) + ",open,s" + std::to_string((i + 1) % 300) + "\n";
+  csv_fixture::File file = csv_fixture::file_with(csv);
+  std::unique_ptr<RecordSource> source = open_csv_source(file.get(), "big.csv", {});
+  ClassifyOptions options;
+  options.as_of = kAsOf;
+  Classifier classifier(*loaded.taxonomy, loaded.rules, options);
+  ReportCollector collector(classifier, Lang::en, kAsOf);
+  ClassifySummary summary;
+  REQUIRE(classify_records(classifier, *source, "big.csv", {}, {&collector}, summary).ok());
+  const ReportData& d = collector.data();
+  CHECK(d.transitions.empty());
+  CHECK(d.sparse_transitions.size() == 300);
+  const StatusIndex s0 = loaded.taxonomy->find_at_level(2, "s0");
+  const StatusIndex s1 = loaded.taxonomy->find_at_level(2, "s1");
+  CHECK(d.transition(s1, s0) == 3);
+  CHECK(d.transition(s0, s1) == 0);
+  long total = 0;
+  d.for_each_transition([&](StatusIndex, StatusIndex, long rows) { total += rows; });
+  CHECK(total == 400);
+  HtmlReportInfo info;
+  info.input_name = "big.csv";
+  const std::string page = html_report(*loaded.taxonomy, d, info);
+  // 50 statuses have 3 rows: the first 40 of them are drawn.
+  CHECK(contains(page, "and 260 more statuses (280 rows)"));
+  CHECK(contains(page, ">Status 39<"));
+  CHECK_FALSE(contains(page, ">Status 40<"));
+  CHECK_FALSE(contains(page, ">Status 250<"));
+  // 300 changes at L2, 15 listed with 3 rows each.
+  CHECK(contains(page, "and 355 more rows"));
+}
