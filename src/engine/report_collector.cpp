@@ -93,6 +93,9 @@ void ReportCollector::header(const Record& header) {
     return column >= 0 && classifier_.field_of(column) >= 0 ? column : -1;
   };
   id_column_ = bound("entitlement_id");
+  // Another taxonomy's rows are told apart by its first unique column (a ticket id).
+  for (std::size_t c = 0; c < schema.columns.size() && id_column_ < 0; ++c)
+    if (schema.columns[c].unique) id_column_ = bound(schema.columns[c].id);
   customer_column_ = bound("customer");
   tenant_column_ = bound("tenant_id");
   workload_column_ = bound("workload");

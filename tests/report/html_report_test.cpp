@@ -2,6 +2,7 @@
 // nothing fetched from anywhere, in English and in Spanish.
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -229,4 +230,25 @@ TEST_CASE("html report: a taxonomy of 300 L2s: a sparse matrix, a chart of the 4
   CHECK_FALSE(contains(page, ">Status 250<"));
   // 300 changes at L2, 15 listed with 3 rows each.
   CHECK(contains(page, "and 355 more rows"));
+}
+
+TEST_CASE("html report: another taxonomy: its ids, its L1s each in a colour of its own", "[report][html]") {
+  const LoadResult loaded = load_taxonomy_file(test_support::example("custom-l3.yaml"));
+  REQUIRE(loaded.ok());
+  csv_fixture::File file =
+      csv_fixture::file_with(test_support::read_file(test_support::example("custom-l3-tickets.csv")));
+  std::unique_ptr<RecordSource> source = open_csv_source(file.get(), "tickets.csv", {});
+  ClassifyOptions options;
+  options.as_of = kAsOf;
+  Classifier classifier(*loaded.taxonomy, loaded.rules, options);
+  ReportCollector collector(classifier, Lang::en, kAsOf);
+  ClassifySummary summary;
+  REQUIRE(classify_records(classifier, *source, "tickets.csv", {}, {&collector}, summary).ok());
+  HtmlReportInfo info;
+  info.input_name = "tickets.csv";
+  const std::string page = html_report(*loaded.taxonomy, collector.data(), info);
+  CHECK(contains(page, "<td>SD-4101</td>"));  // its unique column stands for the entitlement id
+  std::set<std::string_view> colours;
+  for (StatusIndex l1 : loaded.taxonomy->roots()) colours.insert(status_colour_class(*loaded.taxonomy, l1));
+  CHECK(colours.size() == loaded.taxonomy->roots().size());
 }
