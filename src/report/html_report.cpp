@@ -43,10 +43,10 @@ p{margin:6px 0}.muted{color:var(--muted)}.more{color:var(--muted);font-style:ita
 .card .l{color:var(--muted);font-size:13px}
 .scroll{overflow-x:auto;max-width:100%;margin:6px 0 10px}
 table{border-collapse:collapse;font-size:14px;min-width:40%}
-caption{text-align:left;font-weight:600;padding:4px 0 6px;color:var(--muted)}
+caption{text-align:left;font-weight:600;padding:4px 0 6px;color:var(--muted);overflow-wrap:anywhere}
 th,td{border:1px solid var(--line);padding:5px 9px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 caption.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-td code{white-space:nowrap}
+td code,td.nw{white-space:nowrap}
 .pair{display:grid;grid-template-columns:minmax(0,1fr);gap:4px 28px;align-items:start}
 @media (min-width:1000px){.pair{grid-template-columns:minmax(0,560px) minmax(0,1fr)}}
 td.s{white-space:nowrap}
@@ -539,7 +539,9 @@ void customers_body(HtmlOutput& page, const Taxonomy& t, const ReportData& d, La
                 {text("html_current_status", lang), false},
                 {text("html_suggested_status", lang), false},
                 {text("html_target_date", lang), false},
-                {text("html_problems", lang), false}});
+                {text("html_problems", lang), false}},
+               CaptionShown::no);
+    ;
     for (const ReportEntitlement& e : c.entitlements) {
       fmt::format_to(std::back_inserter(out), "<tr><td class=\"n\">{}</td><td>", e.line);
       append_escaped(out, e.entitlement_id);
@@ -549,7 +551,7 @@ void customers_body(HtmlOutput& page, const Taxonomy& t, const ReportData& d, La
       append_current(out, t, d, e.current_given, e.current, lang);
       out += "</td><td>";
       append_suggested(out, t, e.suggested, lang);
-      out += "</td><td>";
+      out += "</td><td class=\"nw\">";
       append_escaped(out, e.target_date);
       out += "</td><td>";
       bool first = true;
