@@ -18,7 +18,7 @@ unset LANG LC_MESSAGES
 {
   cat "$here/ftstatus.h2m"
   echo "[COMMANDS]"
-  for command in classify validate diff columns tree lint codes; do
+  for command in classify validate diff report columns tree lint codes; do
     echo ".SS \"ftstatus $command\""
     echo ".nf"
     # Help text as it prints: backslashes escaped, and no line may start with a request character.

@@ -16,7 +16,7 @@ _ftstatus() {
   ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      classify | codes | columns | diff | lint | tree | validate)
+      classify | codes | columns | diff | lint | report | tree | validate)
         command=${COMP_WORDS[i]}
         break
         ;;
@@ -44,10 +44,10 @@ _ftstatus() {
     mapfile -t COMPREPLY < <(compgen -W "$(printf '%s\n' "$help" | grep -oE -- '^ +(-[A-Za-z],)?--[A-Za-z0-9-]+' |
       tr ',' '\n' | tr -d ' ')" -- "$cur")
   elif [[ -z $command ]]; then
-    mapfile -t COMPREPLY < <(compgen -W "classify codes columns diff lint tree validate" -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W "classify codes columns diff lint report tree validate" -- "$cur")
   else
     # An input file, for the commands that read one.
-    case $command in classify | columns | diff | validate) mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;; esac
+    case $command in classify | columns | diff | report | validate) mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;; esac
   fi
   return 0
 }

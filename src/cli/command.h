@@ -37,6 +37,7 @@ std::function<int()> setup_codes(CLI::App& app);
 std::function<int()> setup_columns(CLI::App& app);
 std::function<int()> setup_diff(CLI::App& app);
 std::function<int()> setup_lint(CLI::App& app);
+std::function<int()> setup_report(CLI::App& app);
 std::function<int()> setup_tree(CLI::App& app);
 std::function<int()> setup_validate(CLI::App& app);
 

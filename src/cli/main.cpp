@@ -18,8 +18,8 @@ using namespace ftstatus::cli;
 // One row per subcommand, in the order `ftstatus --help` lists them; each
 // is described by the catalogue's help/command_NAME.
 const Command kCommands[] = {
-    {"classify", setup_classify}, {"codes", setup_codes}, {"columns", setup_columns},   {"diff", setup_diff},
-    {"lint", setup_lint},         {"tree", setup_tree},   {"validate", setup_validate},
+    {"classify", setup_classify}, {"codes", setup_codes},   {"columns", setup_columns}, {"diff", setup_diff},
+    {"lint", setup_lint},         {"report", setup_report}, {"tree", setup_tree},       {"validate", setup_validate},
 };
 
 // Whether `name` is one of the arguments. CLI11 takes a subcommand only by its

@@ -85,7 +85,7 @@ void append_problems(std::string& out, const Classifier& classifier, const RowRe
   }
 }
 
-std::string describe_problem(const Classifier& classifier, const RowProblem& p, const RowResult& r, Lang lang) {
+Problem row_problem(const Classifier& classifier, const RowProblem& p, const RowResult& r, Lang lang) {
   // The catalogue (src/model/problem_catalogue.cpp) holds the words; a row's target-date
   // problems use its "row" wording, shorter than validate's.
   const Taxonomy& t = classifier.taxonomy();
@@ -107,7 +107,11 @@ std::string describe_problem(const Classifier& classifier, const RowProblem& p, 
   if (column != nullptr && column->type == ColumnType::date)
     problem.with("forms", date_forms(classifier.date_format(p.column), lang));
   if (r.status != kNoStatus) problem.with("days", std::to_string(t.at(r.status).target_date.max_days_ahead));
-  return problem.message(lang);
+  return problem;
+}
+
+std::string describe_problem(const Classifier& classifier, const RowProblem& p, const RowResult& r, Lang lang) {
+  return row_problem(classifier, p, r, lang).message(lang);
 }
 
 ClassifiedWriter::ClassifiedWriter(std::FILE* out, std::string name, const Classifier& classifier,

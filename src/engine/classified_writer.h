@@ -25,6 +25,9 @@ void append_problems(std::string& out, const Classifier& classifier, const RowRe
 // field's column letters (none for -1) and the row.
 void append_cell_name(std::string& out, std::string_view sheet, int field, long row);
 
+// A row's problem as the catalogue words it, its fields filled from the row
+// (status names in `lang`).
+Problem row_problem(const Classifier& classifier, const RowProblem& problem, const RowResult& result, Lang lang);
 // One human sentence for a problem, for --errors and bulk validate.
 std::string describe_problem(const Classifier& classifier, const RowProblem& problem, const RowResult& result,
                              Lang lang);

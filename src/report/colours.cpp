@@ -1,6 +1,8 @@
 #include "report/colours.h"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace ftstatus {
 
@@ -25,7 +27,11 @@ Colour Colours::of_status(const Taxonomy& taxonomy, StatusIndex status) {
   if (id == "duplicate_invalid") return Colour::dim;
   static constexpr std::array<Colour, 5> kOthers = {Colour::cyan, Colour::green, Colour::magenta, Colour::blue,
                                                     Colour::yellow};
-  return kOthers[static_cast<std::size_t>(l1) % kOthers.size()];
+  // By the L1's place among the L1s (not its index among all statuses, which
+  // counts the L2s before it and gave two neighbours one colour).
+  const std::vector<StatusIndex>& roots = taxonomy.roots();
+  const auto place = static_cast<std::size_t>(std::find(roots.begin(), roots.end(), l1) - roots.begin());
+  return kOthers[place % kOthers.size()];
 }
 
 }  // namespace ftstatus

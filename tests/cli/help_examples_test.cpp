@@ -45,7 +45,7 @@ TEST_CASE("each command's --help ends with examples that run as printed", "[cli]
   std::filesystem::create_directory(work);
   for (const char* folder : {"examples", "taxonomy"})
     std::filesystem::create_directory_symlink(kSourceDir + "/" + folder, work + "/" + folder);
-  for (const char* command : {"classify", "validate", "columns", "diff", "tree", "lint", "codes"}) {
+  for (const char* command : {"classify", "validate", "columns", "diff", "report", "tree", "lint", "codes"}) {
     for (const auto& [lang, heading] : {std::pair{"en", "Examples:"}, std::pair{"es", "Ejemplos:"}}) {
       Run help = run({"--lang", lang, command, "--help"});
       REQUIRE(help.status == 0);

@@ -10,6 +10,7 @@
 
 #include "ftstatus/loader.h"
 #include "ftstatus/pipeline.h"
+#include "ftstatus/report.h"
 #include "test_support.h"
 
 namespace {
@@ -47,15 +48,20 @@ using namespace test_support;
 
 namespace {
 
-// Allocations made by classifying `rows` rows of the example's records, repeated with distinct ids.
-long allocations_for(const LoadResult& loaded, const TempDir& dir, int rows, int threads) {
+// `rows` rows of the example's records, repeated with distinct ids.
+std::string example_rows(const TempDir& dir, int rows) {
   const std::vector<std::string> lines = split_lines(read_file(example("entitlements.csv")));
   std::string text = lines.front() + "\n";
   for (int i = 0; i < rows; ++i) {
     const std::string& line = lines[1 + static_cast<std::size_t>(i) % 20];  // 20 plain one-line records
     text += "ID-" + std::to_string(i) + line.substr(line.find(',')) + "\n";
   }
-  const std::string input = dir.file("in-" + std::to_string(rows) + ".csv", text);
+  return dir.file("in-" + std::to_string(rows) + ".csv", text);
+}
+
+// Allocations made by classifying them.
+long allocations_for(const LoadResult& loaded, const TempDir& dir, int rows, int threads) {
+  const std::string input = example_rows(dir, rows);
   ClassifyRequest request;
   request.input = input;
   request.output = dir.path("out.csv");
@@ -70,7 +76,35 @@ long allocations_for(const LoadResult& loaded, const TempDir& dir, int rows, int
   return made;
 }
 
+// Allocations made by classifying them into the report's collector.
+long report_allocations_for(const LoadResult& loaded, const TempDir& dir, int rows) {
+  const std::string input = example_rows(dir, rows);
+  const Date as_of = *Date::parse_iso(kAsOfDate);
+  ClassifyOptions options;
+  options.as_of = as_of;
+  const long before = allocations.load();
+  std::unique_ptr<RecordSource> source;
+  std::string name;
+  REQUIRE(open_record_source(input, {}, source, name).ok());
+  Classifier classifier(*loaded.taxonomy, loaded.rules, options);
+  ReportCollector collector(classifier, Lang::en, as_of);
+  ClassifySummary summary;
+  REQUIRE(classify_records(classifier, *source, name, {}, {&collector}, summary).ok());
+  REQUIRE(collector.data().rows == rows);
+  return allocations.load() - before;
+}
+
 }  // namespace
+
+TEST_CASE("the report's collector makes no heap allocation per row once its customers are known",
+          "[allocation][report]") {
+  const LoadResult loaded = load_builtin_taxonomy();
+  REQUIRE(loaded.ok());
+  TempDir dir;
+  const long small = report_allocations_for(loaded, dir, 40'000);
+  const long large = report_allocations_for(loaded, dir, 80'000);
+  CHECK(large - small < 400);
+}
 
 TEST_CASE("classify makes no heap allocation per row once its buffers have grown", "[allocation]") {
   const LoadResult loaded = load_builtin_taxonomy();

@@ -13,7 +13,7 @@ trap 'rm -rf "$scratch"' EXIT
 fail() { echo "packaging ($mode): $*" >&2; exit 1; }
 skip() { echo "packaging ($mode): skipped: $*"; exit 77; }
 has() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
-commands=(classify validate columns tree lint codes)
+commands=(classify validate diff report columns tree lint codes)
 
 # Builds the .deb into $scratch/deb; its path on stdout.
 make_deb() {
