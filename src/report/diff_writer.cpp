@@ -63,26 +63,7 @@ class TextReport {
     for (const DiffChange& change : diff_.changes)
       if ((change.kinds & kind) != 0) out_ << "  " << change.id << "  " << line(change) << '\n';
   }
-  std::string reason(const DiffChange& change) const {
-    const StatusIndex l1 = l1_of(taxonomy_, change.new_row.status);
-    switch (change.regression) {
-      case Regression::back_to_start:
-        return Problem("diff_back_to_start", {{"l1", taxonomy_.at(l1).name.get(lang_)}}).message(lang_);
-      case Regression::left_active:
-        return Problem("diff_left_active",
-                       {{"l1", taxonomy_.at(l1_of(taxonomy_, change.old_row.status)).name.get(lang_)}})
-            .message(lang_);
-      case Regression::earlier_phase:
-        return Problem("diff_earlier_phase").message(lang_);
-      case Regression::missed_pushed:
-        return Problem("diff_missed_pushed",
-                       {{"old_date", date(change.old_row.target_date)}, {"new_date", date(change.new_row.target_date)}})
-            .message(lang_);
-      case Regression::none:
-        break;
-    }
-    return {};
-  }
+  std::string reason(const DiffChange& change) const { return regression_reason(taxonomy_, change, lang_); }
 
   std::ostream& out_;
   const Taxonomy& taxonomy_;
@@ -90,6 +71,33 @@ class TextReport {
   Lang lang_;
   const Colours& colours_;
 };
+
+}  // namespace
+
+std::string regression_reason(const Taxonomy& taxonomy, const DiffChange& change, Lang lang) {
+  auto date = [lang](long days) {
+    return days == kNoDate ? Problem("diff_no_date").message(lang) : Date::from_days(days).to_iso();
+  };
+  switch (change.regression) {
+    case Regression::back_to_start:
+      return Problem("diff_back_to_start", {{"l1", taxonomy.at(l1_of(taxonomy, change.new_row.status)).name.get(lang)}})
+          .message(lang);
+    case Regression::left_active:
+      return Problem("diff_left_active", {{"l1", taxonomy.at(l1_of(taxonomy, change.old_row.status)).name.get(lang)}})
+          .message(lang);
+    case Regression::earlier_phase:
+      return Problem("diff_earlier_phase").message(lang);
+    case Regression::missed_pushed:
+      return Problem("diff_missed_pushed",
+                     {{"old_date", date(change.old_row.target_date)}, {"new_date", date(change.new_row.target_date)}})
+          .message(lang);
+    case Regression::none:
+      break;
+  }
+  return {};
+}
+
+namespace {
 
 std::string unread_message(const DiffUnread& row, const DiffResult& diff, const RuleSet& rules, Lang lang,
                            bool with_fix) {

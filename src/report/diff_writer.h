@@ -9,6 +9,9 @@
 
 namespace ftstatus {
 
+// Why a change is a regression, in words ("back to Status Unknown"); empty when it is not one.
+std::string regression_reason(const Taxonomy& taxonomy, const DiffChange& change, Lang lang);
+
 void write_diff_text(std::ostream& out, const Taxonomy& taxonomy, const RuleSet& rules, const DiffResult& diff,
                      Lang lang, const Colours& colours = {});
 // Columns: ID_COLUMN, change, old_l1, old_l2[, old_l3], old_target_date, new_l1, new_l2[, new_l3],

@@ -10,6 +10,7 @@
 #include "model/utf8.h"
 #include "report/codes_writer.h"
 #include "report/colours.h"
+#include "report/diff_writer.h"
 
 namespace ftstatus {
 
@@ -696,6 +697,101 @@ void append_bar_chart(std::string& out, const std::vector<HtmlBar>& bars, std::s
                    bar.colour_class, kLabel, y + 3, w, kRow - 8, kLabel + w + 8, y + 17, bar.value);
   }
   out += "</svg>";
+}
+
+namespace {
+
+constexpr std::size_t kMaxRegressionRows = 100;
+constexpr std::size_t kMaxTransitionRows = 15;
+
+void previous_body(std::string& out, const Taxonomy& t, const DiffResult& diff, Lang lang) {
+  out += "<p>";
+  append_escaped(out, text("html_previous_intro", lang,
+                           {{"file", diff.old_file.input.name},
+                            {"rows", format_count(diff.old_file.rows, lang)},
+                            {"as_of", diff.as_of.to_iso()}}));
+  out += "</p>";
+  open_table(out, text("html_previous_caption", lang),
+             {{text("html_change", lang), false}, {text("html_rows", lang), true}});
+  const long regressions = diff.regressions();
+  const std::pair<const char*, long> counts[] = {
+      {"html_previous_regressions", regressions},
+      {"html_previous_added", diff.count(kAdded)},
+      {"html_previous_removed", diff.count(kRemoved)},
+      {"html_previous_status", diff.count(kStatusChanged)},
+      {"html_previous_earlier", diff.count(kDateEarlier)},
+      {"html_previous_later", diff.count(kDateLater)},
+      {"html_previous_missed", diff.count(kMissed)},
+      {"html_previous_unread", static_cast<long>(diff.unread.size())},
+      {"html_previous_unchanged", diff.unchanged},
+  };
+  for (const auto& [key, n] : counts) {
+    out += std::string_view(key) == "html_previous_regressions" && n > 0 ? "<tr class=\"k-red\"><td>" : "<tr><td>";
+    append_escaped(out, text(key, lang));
+    fmt::format_to(std::back_inserter(out), "</td><td class=\"n\">{}</td></tr>", format_count(n, lang));
+  }
+  close_table(out);
+
+  if (regressions > 0) {
+    out += "<h3>";
+    append_escaped(out, text("html_previous_regressions", lang));
+    out += "</h3>";
+    open_table(out, text("html_previous_regressions_caption", lang),
+               {{text("html_entitlement", lang), false},
+                {text("html_previous_before", lang), false},
+                {text("html_previous_now", lang), false},
+                {text("html_previous_why", lang), false}},
+               CaptionShown::no);
+    std::size_t shown = 0;
+    for (const DiffChange& change : diff.changes) {
+      if (change.regression == Regression::none || shown++ == kMaxRegressionRows) continue;
+      out += "<tr><td>";
+      append_escaped(out, change.id);
+      out += "</td><td>";
+      append_status(out, t, change.old_row.status, lang);
+      out += "</td><td>";
+      append_status(out, t, change.new_row.status, lang);
+      out += "</td><td>";
+      append_escaped(out, regression_reason(t, change, lang));
+      out += "</td></tr>";
+    }
+    close_table(out);
+    if (regressions > static_cast<long>(kMaxRegressionRows))
+      append_more(out, text("html_more_rows", lang,
+                            {{"count", format_count(regressions - static_cast<long>(kMaxRegressionRows), lang)}}));
+  }
+
+  if (!diff.transitions.empty()) {
+    out += "<h3>";
+    append_escaped(out, text("html_previous_transitions", lang));
+    out += "</h3>";
+    open_table(out, text("html_previous_transitions", lang),
+               {{text("html_previous_before", lang), false},
+                {text("html_previous_now", lang), false},
+                {text("html_rows", lang), true}},
+               CaptionShown::no);
+    for (std::size_t i = 0; i < diff.transitions.size() && i < kMaxTransitionRows; ++i) {
+      const DiffTransition& move = diff.transitions[i];
+      out += "<tr><td>";
+      append_status(out, t, move.from, lang);
+      out += "</td><td>";
+      append_status(out, t, move.to, lang);
+      fmt::format_to(std::back_inserter(out), "</td><td class=\"n\">{}</td></tr>",
+                     format_count(static_cast<long>(move.changes.size()), lang));
+    }
+    close_table(out);
+    if (diff.transitions.size() > kMaxTransitionRows)
+      append_more(
+          out, text("html_previous_more_transitions", lang,
+                    {{"count", format_count(static_cast<long>(diff.transitions.size() - kMaxTransitionRows), lang)}}));
+  }
+}
+
+}  // namespace
+
+HtmlSection previous_section(const Taxonomy& taxonomy, const DiffResult& diff, Lang lang) {
+  return {"previous", text("html_previous", lang),
+          [&taxonomy, &diff, lang](HtmlOutput& out) { previous_body(out.html, taxonomy, diff, lang); }};
 }
 
 std::vector<HtmlSection> standard_sections(const Taxonomy& taxonomy, const ReportData& data,

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ftstatus/diff.h"
 #include "ftstatus/lang.h"
 #include "ftstatus/report.h"
 #include "ftstatus/taxonomy.h"
@@ -46,6 +47,10 @@ struct HtmlSection {
 // Summary, statuses, transitions, problems, target dates, customers, about.
 std::vector<HtmlSection> standard_sections(const Taxonomy& taxonomy, const ReportData& data,
                                            const HtmlReportInfo& info);
+// `report --previous OLD`: what changed since the previous export, from the
+// diff of OLD and this one: the counts, every regression (the first 100) and
+// the most frequent status changes.
+HtmlSection previous_section(const Taxonomy& taxonomy, const DiffResult& diff, Lang lang);
 // The whole page: head and style, title, contents, each section in order.
 void write_html_page(HtmlOutput& out, const std::vector<HtmlSection>& sections, const HtmlReportInfo& info);
 // The usual page, as a string or written to `file` (a write error is left on the stream).

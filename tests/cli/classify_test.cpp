@@ -81,10 +81,10 @@ TEST_CASE("classify output is the input header plus the suggestion columns", "[c
     CHECK(t.at(1, "explanation") ==
           "Status Unknown / Customer Unresponsive because contact_attempts is '3' (>= 3) and contact_channels is "
           "'2' (>= 2) and customer_responded is empty (rule unresponsive)");
-    // The catch-all names the rule the row nearly matched: onboarding's deployment test held (empty), intent did not.
+    // An empty row passed no test on a cell it fills: the catch-all names no near miss.
     CHECK(t.at(2, "explanation") ==
           "Status Unknown / New Subscription or Workload: no other rule matched (rule new_entitlement, the "
-          "catch-all); would be In Progress / Technical Onboarding/Deployment if intent were 'yes' (rule onboarding)");
+          "catch-all)");
   }
 
   SECTION("a taxonomy with L3s adds suggested_l3") {

@@ -92,3 +92,56 @@ TEST_CASE("report speaks Spanish with --lang es or a Spanish locale", "[report][
   CHECK(contains(by_locale.out, "Informe de estados FastTrack"));
   CHECK_FALSE(contains(by_locale.out, "FastTrack status report"));
 }
+
+TEST_CASE("report --previous adds what changed since last week's export, as diff counts it", "[report][cli][diff]") {
+  TempDir dir;
+  const std::string week1 = example("weekly/2026-11-16.csv");
+  const std::string week2 = example("weekly/2026-11-23.csv");
+  const std::string page = dir.path("r.html");
+  Run r = run({"report", week2, "--previous", week1, "--as-of", "2026-11-23", "-o", page});
+  INFO(r.err);
+  CHECK(r.status <= 1);
+  const std::string html = read_file(page);
+  REQUIRE(contains(html, "<section id=\"previous\""));
+  // Right after the summary, before the statuses, and in the contents list.
+  CHECK(html.find("<section id=\"previous\"") < html.find("<section id=\"statuses\""));
+  CHECK(contains(html, "href=\"#previous\""));
+  // The four regressions examples/weekly/README.md lists, each with its reason.
+  for (const char* id : {"FT-200025", "FT-200030", "FT-200033", "FT-200035"}) CHECK(contains(html, id));
+  CHECK(contains(html, "back to Status Unknown"));
+  CHECK(contains(html, "back to an earlier phase"));
+  CHECK(contains(html, "had passed and was moved to 2026-12-18"));
+  CHECK(contains(html, "left In Progress"));
+  // The counts `ftstatus diff` gives for the same pair.
+  CHECK(contains(html, "Entitlements added</td><td class=\"n\">2</td>"));
+  CHECK(contains(html, "Entitlements removed</td><td class=\"n\">1</td>"));
+  CHECK(contains(html, "Status changes</td><td class=\"n\">10</td>"));
+
+  SECTION("in Spanish") {
+    Run es = run({"report", week2, "--previous", week1, "--as-of", "2026-11-23", "--lang", "es", "-o", page});
+    const std::string spanish = read_file(page);
+    CHECK(contains(spanish, "Desde la exportación anterior"));
+    CHECK(contains(spanish, "de vuelta a Estado desconocido"));
+  }
+  SECTION("without --previous there is no such section") {
+    Run plain = run({"report", week2, "--as-of", "2026-11-23", "-o", page});
+    CHECK_FALSE(contains(read_file(page), "id=\"previous\""));
+  }
+  SECTION("the export cannot be standard input: it is read twice") {
+    const std::string kept = dir.file("kept.html", "last week's page");
+    Run in = run_line("report - --previous " + shell_quote(week1) + " -o " + shell_quote(kept), week2);
+    CHECK(in.status == 2);
+    CHECK(contains(in.err, "--previous compares the export with an earlier one"));
+    CHECK(read_file(kept) == "last week's page");
+  }
+  SECTION("a repeated id in the previous export stops the run, the page is not written") {
+    const std::string old_text = read_file(week1);
+    const std::string first_row = split_lines(old_text).at(1);  // FT-200001, once more at the end
+    const std::string repeated = dir.file("old.csv", old_text + first_row + "\n");
+    const std::string kept = dir.file("kept2.html", "last week's page");
+    Run bad = run({"report", week2, "--previous", repeated, "--as-of", "2026-11-23", "-o", kept});
+    CHECK(bad.status == 2);
+    CHECK(contains(bad.err, "FT-200001"));
+    CHECK(read_file(kept) == "last week's page");
+  }
+}
