@@ -55,6 +55,8 @@ int run(const Options& o) {
   // The page is not the input: it must never replace it.
   if (same_file(o.output, o.input))
     return report_error(Error{Problem("output_same_file/report_is_input"), o.output, 0, 0}, lang);
+  if (!o.previous.empty() && same_file(o.output, o.previous))
+    return report_error(Error{Problem("output_same_file/report_is_previous"), o.output, 0, 0}, lang);
   set_fallback_temporary_folder(o.output);
   std::unique_ptr<RecordSource> source;
   std::string input_name;

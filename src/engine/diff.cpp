@@ -285,6 +285,39 @@ Regression classify_regression(const Taxonomy& taxonomy, StatusIndex from, long 
   return Regression::none;
 }
 
+namespace {
+
+// Each file's day/month order is chosen from its own values. When one file's
+// values decided it and the other's dates could be read either way (so its
+// order is a guess from the headers or the locale), the same cell would mean
+// two days: 05/03/2027 in both files, "moved" from 5 March to 3 May. Stop.
+Result check_date_orders(const RuleSet& rules, const DiffResult& result) {
+  auto decided = [](const DateOrderChoice& c) {
+    return c.reason == DateOrderChoice::Reason::values || c.reason == DateOrderChoice::Reason::forced;
+  };
+  auto numeric = [](const DateOrderChoice& c) { return c.day_first + c.month_first + c.ambiguous > 0; };
+  auto form = [](DateFormat f) { return std::string(f == DateFormat::dmy ? "DD/MM/YYYY" : "MM/DD/YYYY"); };
+  for (const DateOrderChoice& was : result.old_file.input.dates)
+    for (const DateOrderChoice& now : result.new_file.input.dates) {
+      if (was.column != now.column || was.format == now.format || !numeric(was) || !numeric(now)) continue;
+      if (decided(was) && decided(now)) continue;  // each file's own values say so: two different exports
+      const DateOrderChoice& sure = decided(was) ? was : now;
+      const DiffFileSummary& guessed_file = decided(was) ? result.new_file : result.old_file;
+      const DateOrderChoice& guessed = decided(was) ? now : was;
+      return Error{Problem("diff_date_orders_differ",
+                           {{"column", rules.schema.columns[static_cast<std::size_t>(was.column)].id},
+                            {"guessed_file", guessed_file.input.name},
+                            {"guessed", form(guessed.format)},
+                            {"sure_file", (decided(was) ? result.old_file : result.new_file).input.name},
+                            {"sure", form(sure.format)},
+                            {"example", guessed.example},
+                            {"option", sure.format == DateFormat::dmy ? "dmy" : "mdy"}})};
+    }
+  return {};
+}
+
+}  // namespace
+
 Result run_diff(const Taxonomy& taxonomy, const RuleSet& rules, const DiffRequest& request, DiffResult& result) {
   result = DiffResult{};
   result.as_of = request.classify.as_of;
@@ -355,6 +388,13 @@ Result run_diff(const Taxonomy& taxonomy, const RuleSet& rules, const DiffReques
                   return {};
                 });
   if (!read_new.ok()) return read_new;
+  // A NEW with no rows would list every entitlement as removed and pass --fail-on regressions:
+  // an export that failed or was cut off must not look like a quiet week.
+  if (result.new_file.rows == 0 && result.old_file.rows > 0)
+    return Error{Problem("diff_new_empty", {{"file", result.new_file.input.name},
+                                            {"old", result.old_file.input.name},
+                                            {"rows", std::to_string(result.old_file.rows)}})};
+  if (Result orders = check_date_orders(rules, result); !orders.ok()) return orders;
 
   for (std::size_t n = 0; n < old_rows.size(); ++n) {
     const OldRow& old_row = old_rows[n];

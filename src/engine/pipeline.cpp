@@ -357,6 +357,8 @@ Result run_classify(const Taxonomy& taxonomy, const RuleSet& rules, const Classi
   // A workbook is a zip, written by name: not to standard output.
   if (request.format == OutputFormat::xlsx && (request.output.empty() || request.output == "-"))
     return Error{Problem("output_workbook_needs_file")};
+  // The workbook writer does not fill the input's cells: a run that says it applied must have.
+  if (request.format == OutputFormat::xlsx && request.apply) return Error{Problem("output_workbook_apply")};
   // -o may name the input (the output replaces it once written); --errors may not.
   if (!request.errors.empty() && same_file(request.errors, request.input))
     return Error{Problem("output_same_file/errors_is_input"), request.errors, 0, 0};

@@ -278,3 +278,54 @@ TEST_CASE("diff reads a classified .xlsx output against the CSV it came from", "
   CHECK(changed.status == 1);
   CHECK(parse_csv(changed.out).size() == 18);
 }
+
+TEST_CASE("diff stops where the two files' dates would be read in different orders", "[diff][cli]") {
+  TempDir dir;
+  const std::string head = "entitlement_id,intent,deployment,migration,target_date,l1,l2\n";
+  // OLD's 25/03/2027 proves day first; NEW's dates read either way and the C locale guesses month first.
+  const std::string old_file =
+      dir.file("old.csv", head +
+                              "FT-1,yes,enabled,in_progress,05/03/2027,In Progress,Migration\n"
+                              "FT-2,yes,enabled,in_progress,25/03/2027,In Progress,Migration\n");
+  const std::string new_file =
+      dir.file("new.csv", head +
+                              "FT-1,yes,enabled,in_progress,05/03/2027,In Progress,Migration\n"
+                              "FT-2,yes,enabled,in_progress,12/03/2027,In Progress,Migration\n");
+  Run r = run_env("LC_ALL=C LANG=C", {"diff", old_file, new_file, "--as-of", "2026-11-23", "--allow-missing", "all"});
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "column target_date"));
+  CHECK(contains(r.err, "--date-format dmy"));
+  CHECK(r.out.empty());  // no "moved later" for a cell that did not change
+  Run given = run_env("LC_ALL=C LANG=C", {"diff", old_file, new_file, "--as-of", "2026-11-23", "--allow-missing", "all",
+                                          "--date-format", "dmy"});
+  CHECK(given.status == 1);
+  CHECK(contains(given.out, "FT-2  In Progress / Migration  2027-03-25 -> 2027-03-12"));
+  CHECK_FALSE(contains(given.out, "FT-1  "));
+}
+
+TEST_CASE("diff stops when NEW has no rows rather than list every entitlement as removed", "[diff][cli]") {
+  TempDir dir;
+  const std::string old_file = example("weekly/2026-11-16.csv");
+  const std::string header_only = dir.file("empty.csv", split_lines(read_file(old_file)).at(0) + "\n");
+  Run r = run({"diff", old_file, header_only, "--as-of", "2026-11-23", "--fail-on", "regressions"});
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "has no rows"));
+  CHECK(contains(r.err, "every entitlement would be listed as removed"));
+}
+
+TEST_CASE("report --previous never writes over the previous export", "[diff][report][cli]") {
+  TempDir dir;
+  const std::string old_copy = dir.file("old.csv", read_file(example("weekly/2026-11-16.csv")));
+  Run r = run(
+      {"report", example("weekly/2026-11-23.csv"), "--previous", old_copy, "--as-of", "2026-11-23", "-o", old_copy});
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "-o names the previous export"));
+  CHECK(read_file(old_copy) == read_file(example("weekly/2026-11-16.csv")));
+}
+
+TEST_CASE("classify --apply to a workbook stops instead of leaving the cells unfilled", "[classify][cli][xlsx]") {
+  TempDir dir;
+  Run r = run({"classify", example("entitlements.csv"), "--as-of", "2026-11-24", "--apply", "-o", dir.path("a.xlsx")});
+  CHECK(r.status == 2);
+  CHECK(contains(r.err, "--apply is not supported with a workbook output yet"));
+}
