@@ -1,9 +1,11 @@
 #include "engine/explanation.h"
 
+#include <bit>
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
+#include "ftstatus/date.h"
 #include "ftstatus/problems.h"
 #include "model/names.h"
 
@@ -62,12 +64,42 @@ class Explainer {
                : std::string_view();
   }
 
-  // What the condition asks, without its column: "= yes" -> "yes", "in [a, b]" -> "a, b".
-  static std::string_view requirement(const Condition& c, const Schema& schema) {
-    std::string_view text = c.source;
-    const std::string& id = schema.columns[static_cast<std::size_t>(c.column)].id;
-    if (text.starts_with(id)) text.remove_prefix(id.size());
-    return trim(text);
+  // The condition's values in words: "legal", "duplicate, invalid", "sí" for true in Spanish.
+  std::string values(const Condition& c) const {
+    const Column& column = c_.rules().schema.columns[static_cast<std::size_t>(c.column)];
+    std::vector<std::string> words;
+    if (c.type == ColumnType::enumeration) {
+      for (std::size_t v = 0; v < column.values.size() && v < 64; ++v)
+        if (((c.mask >> v) & 1u) != 0) words.push_back(column.values[v]);
+    } else if (c.type == ColumnType::boolean) {
+      if ((c.mask & 2u) != 0) words.push_back(Problem("explain_true").message(lang_));
+      if ((c.mask & 1u) != 0) words.push_back(Problem("explain_false").message(lang_));
+    } else if (c.type == ColumnType::date) {
+      for (std::int64_t day : c.numbers) words.push_back(Date::from_days(static_cast<long>(day)).to_iso());
+    } else if (c.type == ColumnType::integer) {
+      for (std::int64_t n : c.numbers) words.push_back(std::to_string(n));
+    } else {
+      words = c.strings;
+    }
+    if (c.match_empty) words.push_back(Problem("explain_empty_value").message(lang_));
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "'" : ", '") + w + "'";
+    return out;
+  }
+
+  // What a condition asks of its cell, in the run's language, without the column:
+  // "not 'true'", ">= 3", "more than 90 days before the as-of date".
+  std::string requirement(const Condition& c) const {
+    if (c.kind == Condition::Kind::none_of) return Problem("explain_op_not", {{"values", values(c)}}).message(lang_);
+    if (c.kind == Condition::Kind::one_of) return values(c);
+    if (c.kind != Condition::Kind::compare) return {};
+    const std::string n = std::to_string(c.number);
+    if (c.relative_days)
+      return Problem(c.cmp == Condition::Cmp::lt ? "explain_op_older" : "explain_op_newer", {{"days", n}})
+          .message(lang_);
+    static constexpr const char* kSymbols[] = {"<", "<=", ">", ">="};
+    const std::string limit = c.type == ColumnType::date ? Date::from_days(static_cast<long>(c.number)).to_iso() : n;
+    return std::string(kSymbols[static_cast<int>(c.cmp)]) + " " + limit;
   }
 
   void join(std::string& out, const std::string& part) const {
@@ -99,9 +131,7 @@ class Explainer {
     }
     const bool plain = c.kind == Condition::Kind::one_of || c.kind == Condition::Kind::not_empty;
     join(out, Problem(plain ? "explain_is" : "explain_is_with",
-                      {{"column", column},
-                       {"value", std::string(value)},
-                       {"requirement", std::string(requirement(c, c_.rules().schema))}})
+                      {{"column", column}, {"value", std::string(value)}, {"requirement", requirement(c)}})
                   .message(lang_));
   }
 
@@ -125,16 +155,13 @@ class Explainer {
     const std::string column = header(c.column);
     if (c.kind == Condition::Kind::empty) return Problem("explain_were_empty", {{"column", column}}).message(lang_);
     if (c.kind == Condition::Kind::not_empty) return Problem("explain_were_given", {{"column", column}}).message(lang_);
-    std::string_view need = requirement(c, c_.rules().schema);
-    if (c.kind == Condition::Kind::one_of && need.starts_with("= ")) {
-      need.remove_prefix(2);
-      return Problem("explain_were_value", {{"column", column}, {"value", std::string(trim(need))}}).message(lang_);
-    }
-    if (c.kind == Condition::Kind::one_of && need.starts_with("in [") && need.ends_with("]")) {
-      need = need.substr(4, need.size() - 5);
-      return Problem("explain_were_one_of", {{"column", column}, {"values", std::string(need)}}).message(lang_);
-    }
-    return Problem("explain_were", {{"column", column}, {"requirement", std::string(need)}}).message(lang_);
+    const bool single =
+        c.kind == Condition::Kind::one_of && !c.match_empty &&
+        (c.type == ColumnType::enumeration || c.type == ColumnType::boolean ? std::popcount(c.mask) == 1
+                                                                            : c.numbers.size() + c.strings.size() == 1);
+    if (c.kind == Condition::Kind::one_of && !single)
+      return Problem("explain_were_one_of", {{"column", column}, {"values", values(c)}}).message(lang_);
+    return Problem("explain_were", {{"column", column}, {"requirement", requirement(c)}}).message(lang_);
   }
 
   // The rule before `end` that came nearest: the fewest conditions failed (at most

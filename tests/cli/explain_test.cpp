@@ -89,7 +89,8 @@ TEST_CASE("classify --explain says which column the file lacks and which cell it
                                   "ticket,Abierto el,Prioridad\n"
                                   "T1,2026-01-01,6\n"
                                   "T2,2026-11-20,high\n"
-                                  "T3,2026-11-20,4\n");
+                                  "T3,2026-11-20,4\n"
+                                  "T4,2026-01-01,2\n");
   Run r = run_line("classify --explain --taxonomy " + shell_quote(yaml) + " " + shell_quote(in) + kAsOf);
   INFO(r.err);
   // The second group of `any` held: owner (not in the file) is empty and Prioridad is 6.
@@ -97,6 +98,20 @@ TEST_CASE("classify --explain says which column the file lacks and which cell it
         "Urgent because owner (not in the file) is empty and Prioridad is '6' (>= 5) (rule urgent)");
   // 'high' is no number: the rules saw an empty cell, and the row fell through.
   CHECK(explanation_of(r, "T2", ',') == "Open: no other rule matched (rule rest, the catch-all)");
+  // Operators in words, not the taxonomy file's syntax.
+  CHECK(explanation_of(r, "T4", ',') ==
+        "Stale because Abierto el is '2026-01-01' (more than 30 days before the as-of date) (rule stale)");
+  Run es = run_line("classify --explain --lang es --taxonomy " + shell_quote(yaml) + " " + shell_quote(in) + kAsOf);
+  CHECK(explanation_of(es, "T4", ',') ==
+        "Viejo porque Abierto el es '2026-01-01' (más de 30 días antes de la fecha de referencia) (regla stale)");
   // T3 passed no test of any rule on a cell it fills: no rule was nearly matched.
   CHECK(explanation_of(r, "T3", ',') == "Open: no other rule matched (rule rest, the catch-all)");
+}
+
+TEST_CASE("classify --explain in Spanish says booleans and exclusions in Spanish", "[explain][classify]") {
+  Run r = run_line("classify --explain --lang es " + shell_quote(example("entitlements-excel-es.csv")) + kAsOf);
+  INFO(r.err);
+  CHECK(explanation_of(r, "ES-2009", ';') ==
+        "Estado desconocido / El cliente no responde porque Intentos de contacto es '5' (>= 3) y Canales de contacto "
+        "es '2' (>= 2) y El cliente respondió es 'no' (distinto de 'sí') (regla unresponsive)");
 }
