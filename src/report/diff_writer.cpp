@@ -18,6 +18,11 @@ std::string iso(long days) { return days == kNoDate ? std::string() : Date::from
 
 std::string count(long n) { return fmt::format("{}", n); }
 
+// A target date for a person: YYYY-MM-DD, or "no date" in `lang`.
+std::string date_in_words(long days, Lang lang) {
+  return days == kNoDate ? Problem("diff_no_date").message(lang) : Date::from_days(days).to_iso();
+}
+
 // The status's ids by level: [l1, l2, l3], empty where it has none.
 std::array<std::string, 3> level_ids(const Taxonomy& taxonomy, StatusIndex status) {
   std::array<std::string, 3> ids;
@@ -46,9 +51,7 @@ class TextReport {
     return colours_.paint(names, Colours::of_status(taxonomy_, status)) + (suggested ? "*" : "");
   }
   std::string side(const DiffSide& side) const { return status(side.status, side.suggested); }
-  std::string date(long days) const {
-    return days == kNoDate ? Problem("diff_no_date").message(lang_) : Date::from_days(days).to_iso();
-  }
+  std::string date(long days) const { return date_in_words(days, lang_); }
   void section(std::string_view key, long n, Colour colour, std::string as_of = {}) {
     Problem heading(key, {{"count", count(n)}});
     if (!as_of.empty()) heading.with("as_of", std::move(as_of));
@@ -75,9 +78,6 @@ class TextReport {
 }  // namespace
 
 std::string regression_reason(const Taxonomy& taxonomy, const DiffChange& change, Lang lang) {
-  auto date = [lang](long days) {
-    return days == kNoDate ? Problem("diff_no_date").message(lang) : Date::from_days(days).to_iso();
-  };
   switch (change.regression) {
     case Regression::back_to_start:
       return Problem("diff_back_to_start", {{"l1", taxonomy.at(l1_of(taxonomy, change.new_row.status)).name.get(lang)}})
@@ -88,8 +88,8 @@ std::string regression_reason(const Taxonomy& taxonomy, const DiffChange& change
     case Regression::earlier_phase:
       return Problem("diff_earlier_phase").message(lang);
     case Regression::missed_pushed:
-      return Problem("diff_missed_pushed",
-                     {{"old_date", date(change.old_row.target_date)}, {"new_date", date(change.new_row.target_date)}})
+      return Problem("diff_missed_pushed", {{"old_date", date_in_words(change.old_row.target_date, lang)},
+                                            {"new_date", date_in_words(change.new_row.target_date, lang)}})
           .message(lang);
     case Regression::none:
       break;
